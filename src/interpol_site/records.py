@@ -1,0 +1,160 @@
+"""Frozen records passed between the pipeline stages.
+
+Every extracted fact carries its evidence: the paragraph it came from and the exact
+span of the original (not normalised) paragraph text, plus how it was obtained.
+All records are plain data: ``to_json()`` gives the extract contract, so records can
+be produced by any map engine and fed to the renderer as JSON Lines.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["stated", "inferred", "editorial"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact comes from: ``paragraph`` indexes ``Article.body`` (-1 = title).
+
+    ``start``/``end`` are character offsets into that paragraph as displayed, and
+    ``text`` is ``paragraph[start:end]``. ``rule`` names the rule that fired.
+    ``status`` is "stated" (read in this article), "inferred" (taken from another
+    article, named in ``source_file``) or "editorial" (set by an editor's sidecar).
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    rule: str = ""
+    status: Status = "stated"
+    source_file: str | None = None
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: dt.date
+    end: dt.date
+    text: str = ""
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def is_single(self) -> bool:
+        return self.start == self.end
+
+
+@dataclass(frozen=True)
+class Venue:
+    ar: str  # as written in the text (without clitics)
+    ar_canonical: str
+    en: str
+    slug: str
+    country: str | None = None  # ISO code of the city's country (not a fact of the article)
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str  # canonical full name, titles stripped
+    slug: str
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    mentions: int = 1
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2
+    ar: str  # as written (first mention, clitics removed)
+    ar_canonical: str
+    en: str
+    slug: str
+    mentions: int = 1
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Session:
+    number: int
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stripped:
+    """A line removed from the article as boilerplate, kept for ``--explain``."""
+
+    line: int  # 1-based line number in the source file
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    file: str  # path relative to the source folder, POSIX separators
+    id: str  # stable ASCII slug, unique in the corpus
+    title: str | None
+    body: tuple[str, ...]  # clean paragraphs, text as written
+    body_lines: tuple[int, ...] = ()  # 1-based source line of each paragraph
+    published: dt.date | None = None
+    published_evidence: tuple[Evidence, ...] = ()
+    author: str | None = None
+    source: str | None = None
+    event_dates: tuple[DateRange, ...] = ()
+    date: dt.date | None = None
+    date_evidence: tuple[Evidence, ...] = ()
+    session: Session | None = None
+    venue: Venue | None = None
+    people: tuple[Person, ...] = ()
+    countries: tuple[Country, ...] = ()
+    stripped: tuple[Stripped, ...] = ()
+    content_hash: str = ""
+    markdown: bool = False  # body paragraphs are trusted HTML rendered from Markdown
+    editorial: tuple[str, ...] = ()  # names of fields set by an editor's sidecar
+
+    def replace(self, **changes: Any) -> Article:
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """All articles after linking, plus the corpus-wide tables."""
+
+    articles: tuple[Article, ...]
+    sessions: tuple[SessionInfo, ...] = ()
+    problems: tuple[Any, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """What the corpus states about one General Assembly session."""
+
+    number: int
+    venue: Venue | None
+    dates: DateRange | None
+    year: int | None
+    sources: tuple[str, ...] = ()  # files that stated the venue or dates
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date,)):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def to_json(article: Article) -> dict[str, Any]:
+    """The extract contract: one JSON object per article (see README, "Records")."""
+    data = _jsonable(article)
+    data["session"] = article.session.number if article.session else None
+    data["session_evidence"] = _jsonable(article.session.evidence) if article.session else []
+    return data
