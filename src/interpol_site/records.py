@@ -18,7 +18,8 @@ Status = Literal["stated", "inferred", "editorial"]
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a fact comes from: ``paragraph`` indexes ``Article.body`` (-1 = title).
+    """Where a fact comes from: ``paragraph`` indexes ``Article.body`` (-1 = title,
+    -2 = byline).
 
     ``start``/``end`` are character offsets into that paragraph as displayed, and
     ``text`` is ``paragraph[start:end]``. ``rule`` names the rule that fired.
@@ -45,6 +46,29 @@ class DateRange:
     @property
     def is_single(self) -> bool:
         return self.start == self.end
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A day range stated without a year (``بين 4 و7 نونبر الجاري``); the year is settled
+    later, from the article's other dates or the corpus."""
+
+    day1: int
+    month1: int
+    day2: int
+    month2: int
+    current: bool = False  # said "of the current month" (الجاري/الحالي)
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class WeekdayRef:
+    """``اليوم الخميس``: the event happened on this weekday (Monday = 0); ``offset`` is the
+    publication day relative to it (0 today, 1 yesterday, -1 tomorrow, None unknown)."""
+
+    weekday: int
+    offset: int | None
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,9 +128,13 @@ class Article:
     published_evidence: tuple[Evidence, ...] = ()
     author: str | None = None
     source: str | None = None
+    byline: str | None = None  # the byline text as written (evidence paragraph -2)
     event_dates: tuple[DateRange, ...] = ()
     date: dt.date | None = None
     date_evidence: tuple[Evidence, ...] = ()
+    partial_dates: tuple[PartialDate, ...] = ()
+    weekdays: tuple[WeekdayRef, ...] = ()
+    next_session_venue: Venue | None = None  # a city named as the venue of the next session
     session: Session | None = None
     venue: Venue | None = None
     people: tuple[Person, ...] = ()

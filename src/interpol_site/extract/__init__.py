@@ -1,0 +1,328 @@
+"""Text of one article → an evidence-backed ``Article`` record.
+
+Pure: takes the decoded text and the file's name, reads no file, clock or locale, so it
+can run in any process, in any order. Each fact keeps the paragraph and the exact span
+of the text it came from; the ``link`` step later fills gaps from the rest of the corpus.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ..arabic import Shadow, norm, shadow
+from ..clean import layout
+from ..records import (
+    Article,
+    Country,
+    DateRange,
+    Evidence,
+    PartialDate,
+    Person,
+    Session,
+    Venue,
+    WeekdayRef,
+)
+from ..gazetteer import countries as country_table
+from . import dates as dates_mod
+from .countries import find_countries
+from .meta import read_meta
+from .people import Candidate, find_people
+from .places import choose_venue, find_cities
+from .sessions import find_sessions
+from .tokens import Token, tokens
+
+
+_MARKS = re.compile("[\u064b-\u065f\u0640]")
+
+
+@dataclass(frozen=True)
+class Segment:
+    index: int  # -1 title, else paragraph index
+    text: str  # as displayed
+    shadow: Shadow
+    tokens: tuple[Token, ...]
+
+    def evidence(self, start: int, end: int, rule: str) -> Evidence:
+        a, b = self.shadow.span(start, end)
+        return Evidence(self.index, a, b, self.text[a:b], rule)
+
+
+def slug_for(text: str) -> str:
+    from ..urls import slug
+
+    return slug(text)
+
+
+def article_id(file: str) -> str:
+    return slug_for(PurePosixPath(file).with_suffix("").as_posix().replace("/", "-"))
+
+
+def extract_article(text: str, file: str) -> Article:
+    """Extract the record of one article from its decoded text."""
+    lay = layout(text)
+    segments: list[Segment] = []
+    meta_probe = read_meta(lay)
+    if meta_probe.title is not None:
+        segments.append(_segment(-1, meta_probe.title))
+    for k, line in enumerate(lay.body):
+        segments.append(_segment(k, line.text))
+    hints = frozenset().union(*(dates_mod.day_month_pairs(s.shadow.text) for s in segments))
+    meta = read_meta(lay, hints)
+    by_index = {s.index: s for s in segments}
+
+    # sessions ------------------------------------------------------------------
+    session_mentions = {s.index: find_sessions(s.shadow.text) for s in segments}
+    counts: Counter[int] = Counter()
+    first_seen: dict[int, int] = {}
+    for s in segments:
+        for m in session_mentions[s.index]:
+            if m.relation == "this" and m.number is not None:
+                counts[m.number] += 1
+                first_seen.setdefault(m.number, len(first_seen))
+    session = None
+    if counts:
+        number = max(counts, key=lambda n: (counts[n], -first_seen[n]))
+        ev = tuple(
+            by_index[i].evidence(m.start, m.end, "session number bound to الدورة")
+            for i, ms in session_mentions.items()
+            for m in ms
+            if m.number == number and m.relation == "this"
+        )
+        session = Session(number, ev)
+
+    # venue -----------------------------------------------------------------------
+    city_mentions = [m for s in segments for m in find_cities(s.shadow.text, list(s.tokens), s.index)]
+    city, support, next_mentions = choose_venue(
+        {s.index: s.shadow.text for s in segments}, city_mentions, session_mentions,
+        session.number if session else None,
+    )
+    venue = _venue(city, support, by_index, "city bound to the event") if city else None
+    next_venue = (
+        _venue(next_mentions[0].city, next_mentions, by_index, "city of the next session")
+        if next_mentions else None
+    )
+
+    # people --------------------------------------------------------------------
+    candidates = [c for s in segments for c in find_people(s.shadow.text, _name_tokens(s), s.index)]
+    people, person_spans = _people(candidates, segments, by_index)
+
+    # countries -------------------------------------------------------------------
+    table = country_table()
+    found: dict[str, list[Evidence]] = {}
+    written: dict[str, str] = {}
+    for s in segments:
+        blocked = person_spans.get(s.index, [])
+        for m in find_countries(s.shadow.text, list(s.tokens), s.index, blocked):
+            ev = s.evidence(m.start, m.end, "country name or adjective")
+            found.setdefault(m.code, []).append(ev)
+            written.setdefault(m.code, ev.text)
+    country_records = tuple(
+        Country(
+            code=code,
+            ar=written[code],
+            ar_canonical=table.info[code].ar,
+            en=table.info[code].en,
+            slug=slug_for(table.info[code].en),
+            mentions=len(evs),
+            evidence=tuple(evs),
+        )
+        for code, evs in found.items()
+    )
+
+    # dates ---------------------------------------------------------------------
+    event_dates, partial, weekdays = _dates(segments, hints, meta.published, session_mentions)
+    date, date_ev = _timeline_date(meta.published, event_dates, weekdays, session_mentions, by_index)
+    published_ev = ()
+    if meta.published and meta.byline:
+        start = meta.byline.find(meta.published_text or "")
+        published_ev = (
+            Evidence(-2, max(start, 0), max(start, 0) + len(meta.published_text or ""),
+                     meta.published_text or "", "date in the byline"),
+        )
+
+    return Article(
+        file=file,
+        id=article_id(file),
+        title=meta.title,
+        body=tuple(line.text for line in lay.body),
+        body_lines=tuple(line.number for line in lay.body),
+        published=meta.published,
+        published_evidence=published_ev,
+        author=meta.author,
+        source=meta.source,
+        byline=meta.byline,
+        event_dates=event_dates,
+        date=date,
+        date_evidence=date_ev,
+        partial_dates=partial,
+        weekdays=weekdays,
+        session=session,
+        venue=venue,
+        next_session_venue=next_venue,
+        people=people,
+        countries=country_records,
+        stripped=lay.stripped,
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+
+
+def _segment(index: int, text: str) -> Segment:
+    sh = shadow(text)
+    return Segment(index, text, sh, tuple(tokens(sh.text)))
+
+
+def _name_tokens(seg: Segment) -> list[Token]:
+    """Tokens for the name finder: a final ى is kept, so على (on) is not علي (Ali)."""
+    out = []
+    for t in seg.tokens:
+        a, b = seg.shadow.span(t.start, t.end)
+        if _MARKS.sub("", seg.text[a:b]).endswith("ى") and t.text.endswith("ي"):
+            t = Token(t.start, t.end, t.text[:-1] + "ى")
+        out.append(t)
+    return out
+
+
+def _venue(city, mentions, by_index, rule: str) -> Venue:
+    evs = tuple(by_index[m.segment].evidence(m.start, m.end, rule) for m in mentions)
+    return Venue(
+        ar=evs[0].text if evs else city.ar,
+        ar_canonical=city.ar,
+        en=city.en,
+        slug=slug_for(city.en),
+        country=city.country,
+        evidence=evs,
+    )
+
+
+def _people(
+    candidates: list[Candidate], segments: list[Segment], by_index: dict[int, Segment]
+) -> tuple[tuple[Person, ...], dict[int, list[tuple[int, int]]]]:
+    """Merge name candidates into people; surname-only mentions become aliases."""
+    merged: list[dict] = []
+    for c in candidates:
+        seg = by_index[c.segment]
+        words = [seg.tokens[i].text for i in c.tokens]
+        shown = seg.text[slice(*seg.shadow.span(seg.tokens[c.tokens[0]].start, seg.tokens[c.tokens[-1]].end))]
+        ev = seg.evidence(seg.tokens[c.tokens[0]].start, seg.tokens[c.tokens[-1]].end, f"person ({c.rule})")
+        roles = [seg.text[slice(*seg.shadow.span(a, b))].strip(" ،,") for a, b in c.roles]
+        target = None
+        for p in merged:
+            if set(words) <= set(p["words"]) or set(p["words"]) <= set(words) or (
+                words[-1] == p["words"][-1] and words[0] == p["words"][0]
+            ):
+                target = p
+                break
+        if target is None:
+            merged.append({"words": words, "name": shown, "evidence": [ev], "roles": roles, "aliases": []})
+        else:
+            if len(words) > len(target["words"]):
+                target["aliases"].append(target["name"])
+                target["words"], target["name"] = words, shown
+            elif shown != target["name"]:
+                target["aliases"].append(shown)
+            target["evidence"].append(ev)
+            target["roles"] += [r for r in roles if r not in target["roles"]]
+
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for c in candidates:
+        seg = by_index[c.segment]
+        spans.setdefault(c.segment, []).append((seg.tokens[c.tokens[0]].start, seg.tokens[c.tokens[-1]].end))
+
+    # surname-only mentions of a person already named in this article
+    for p in merged:
+        surname = p["words"][-1]
+        if len(surname) < 3:
+            continue
+        for seg in segments:
+            for t in seg.tokens:
+                if any(a <= t.start < b for a, b in spans.get(seg.index, [])):
+                    continue
+                if t.text == surname or (t.text[1:] == surname and t.text[0] in "وفبل"):
+                    ev = seg.evidence(t.start, t.end, "surname of a person named in the article")
+                    p["evidence"].append(ev)
+                    alias = ev.text[1:] if t.text != surname else ev.text
+                    if alias not in p["aliases"] and alias != p["name"]:
+                        p["aliases"].append(alias)
+                    spans.setdefault(seg.index, []).append((t.start, t.end))
+    people = tuple(
+        Person(
+            name=p["name"],
+            slug=slug_for(p["name"]),
+            roles=tuple(dict.fromkeys(r for r in p["roles"] if r)),
+            aliases=tuple(dict.fromkeys(p["aliases"])),
+            mentions=len(p["evidence"]),
+            evidence=tuple(sorted(p["evidence"], key=lambda e: (e.paragraph, e.start))),
+        )
+        for p in merged
+    )
+    return people, spans
+
+
+def _dates(segments, hints, published, session_mentions):
+    """Event date ranges (years settled where the article allows), partial dates, weekdays."""
+    mentions = []
+    next_years: list[int] = []
+    for s in segments:
+        for m in dates_mod.find_dates(s.shadow.text, hints):
+            mentions.append((s, m))
+        next_years += dates_mod.next_event_years(s.shadow.text)
+    explicit_years = [m.year1 for _, m in mentions if m.year1]
+    year_hint = None
+    if published:
+        year_hint = published.year
+    elif explicit_years:
+        year_hint = Counter(explicit_years).most_common(1)[0][0]
+    elif next_years:
+        year_hint = min(next_years) - 1
+    ranges: list[DateRange] = []
+    partial: list[PartialDate] = []
+    for s, m in mentions:
+        ev = s.evidence(m.start, m.end, "date expression")
+        year = None
+        if m.year1 is None and m.current and published:
+            year = published.year
+        elif m.year1 is None:
+            year = year_hint
+        span = m.dates(year)
+        if span:
+            rule = "date expression" if m.year1 else "date expression; year from the article's other dates"
+            ranges.append(DateRange(span[0], span[1], ev.text, (dataclasses.replace(ev, rule=rule),)))
+        elif span is None and m.year1 is None:
+            partial.append(PartialDate(m.day1, m.month1, m.day2, m.month2, m.current, (ev,)))
+    weekdays = tuple(
+        WeekdayRef(w.weekday, w.offset, (s.evidence(w.start, w.end, "weekday reference"),))
+        for s in segments
+        for w in dates_mod.find_weekdays(s.shadow.text)
+    )
+    seen = set()
+    unique = []
+    for r in ranges:
+        if (r.start, r.end) not in seen:
+            seen.add((r.start, r.end))
+            unique.append(r)
+    return tuple(unique), tuple(partial), weekdays
+
+
+def main_range(event_dates: tuple[DateRange, ...]) -> DateRange | None:
+    """The article's main event range: the first multi-day range, else the first date."""
+    multi = [r for r in event_dates if not r.is_single]
+    return multi[0] if multi else (event_dates[0] if event_dates else None)
+
+
+def _timeline_date(published, event_dates, weekdays, session_mentions, by_index):
+    if published:
+        return published, ()
+    rng = main_range(event_dates)
+    if rng is None:
+        return None, ()
+    for w in weekdays:
+        day = dates_mod.day_in_range(w.weekday, rng.start, rng.end)
+        if day:
+            weekday_ev = dataclasses.replace(w.evidence[0], rule="weekday inside the event range")
+            return day, (weekday_ev, *rng.evidence)
+    return rng.start, rng.evidence

@@ -1,0 +1,225 @@
+"""Arabic letters, digits, month and weekday names, ordinal numbers.
+
+Matching happens on a *normalised shadow* of the text with an offset map back to the
+original, so facts can point at the exact characters a reader sees. Month and weekday
+names come from CLDR (Babel), over every Arabic locale: Maghrebi (نونبر), Algerian and
+Tunisian (جانفي), Levantine and Iraqi (تشرين الثاني) and generic (نوفمبر) spellings.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TATWEEL = "\u0640"
+_DROP = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"  # tashkeel, Quranic marks, tatweel
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c]"  # invisibles
+)
+_FOLD = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+        "ى": "ي", "ی": "ي", "ې": "ي", "ة": "ه", "ک": "ك", "ڪ": "ك", "گ": "ك",
+        "ڤ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز",
+        "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ",
+        "\u2002": " ", "\u2003": " ", "\u3000": " ", "\t": " ",
+        "٫": ".", "؛": ";",
+        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
+    }
+)
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Shadow:
+    """A normalised copy of ``original``; ``offsets[i]`` is where ``text[i]`` came from."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the shadow back to the original text."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def shadow(text: str) -> Shadow:
+    """Normalise for matching: no tashkeel/tatweel/invisibles; folded letters and digits."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if _DROP.match(ch):
+            continue
+        folded = ch.translate(_FOLD)
+        if len(folded) != 1:
+            folded = unicodedata.normalize("NFKC", folded)[:1] or " "
+        out.append(folded)
+        offsets.append(i)
+    return Shadow(text, "".join(out), tuple(offsets))
+
+
+def norm(text: str) -> str:
+    """The shadow's text alone, with whitespace runs collapsed (for keys and lookups)."""
+    return re.sub(r"\s+", " ", _DROP.sub("", unicodedata.normalize("NFC", text)).translate(_FOLD)).strip()
+
+
+def clean_display(text: str) -> str:
+    """Text as shown: NFC, tatweel kept (it is the author's), NBSP runs become one space."""
+    text = unicodedata.normalize("NFC", text)
+    return re.sub(r"[ \t\u00a0\u202f\u2007\u2009]+", " ", text).strip()
+
+
+def has_arabic(text: str) -> bool:
+    return bool(ARABIC_LETTER.search(text))
+
+
+# --------------------------------------------------------------------------- clitics
+
+def clitic_variants(token: str) -> list[tuple[str, int]]:
+    """A normalised token and the forms it may hide behind proclitics.
+
+    Returns (form, number of characters stripped from the front), the token itself first:
+    ``والصين`` → الصين; ``للمغرب`` → المغرب; ``بالمغرب`` → المغرب; ``لتركيا`` → تركيا.
+    """
+    out = [(token, 0)]
+    seen = {token}
+
+    def add(form: str, cut: int) -> None:
+        if len(form) >= 2 and form not in seen:
+            seen.add(form)
+            out.append((form, cut))
+
+    rest, cut = token, 0
+    if len(rest) > 3 and rest[0] in "وف":
+        rest, cut = rest[1:], 1
+        add(rest, cut)
+    if len(rest) > 3 and rest.startswith("لل"):
+        add("ال" + rest[2:], cut + 1)
+    if len(rest) > 3 and rest[0] in "بلك":
+        add(rest[1:], cut + 1)
+    return out
+
+
+def strip_al(token: str) -> str:
+    return token[2:] if token.startswith("ال") and len(token) > 4 else token
+
+
+# --------------------------------------------------------------------------- months and days
+
+@functools.cache
+def month_names() -> dict[str, int]:
+    """Normalised month name → month number, from every Arabic CLDR locale."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    table: dict[str, int] = {}
+    for ident in sorted(i for i in locale_identifiers() if i == "ar" or i.startswith("ar_")):
+        months = Locale.parse(ident).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    key = norm(name)
+                    if key and not key.isdigit():
+                        table.setdefault(key, number)
+    return table
+
+
+@functools.cache
+def weekday_names() -> dict[str, int]:
+    """Normalised weekday name (with ال) → Python weekday (Monday = 0), from CLDR."""
+    from babel import Locale
+
+    table: dict[str, int] = {}
+    days = Locale.parse("ar").days
+    for context in ("format", "stand-alone"):
+        for number, name in days[context]["wide"].items():
+            key = norm(name)
+            table[key] = number
+            table[strip_al(key) if key.startswith("ال") else key] = number
+    return table
+
+
+def month_pattern() -> str:
+    names = sorted(month_names(), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+
+
+def month_number(name: str) -> int | None:
+    return month_names().get(re.sub(r"\s+", " ", name))
+
+
+# --------------------------------------------------------------------------- ordinals
+
+_UNITS = {
+    1: ("الاول", "الاولي", "الحادي", "الحاديه"),
+    2: ("الثاني", "الثانيه"),
+    3: ("الثالث", "الثالثه"),
+    4: ("الرابع", "الرابعه"),
+    5: ("الخامس", "الخامسه"),
+    6: ("السادس", "السادسه"),
+    7: ("السابع", "السابعه"),
+    8: ("الثامن", "الثامنه"),
+    9: ("التاسع", "التاسعه"),
+}
+_TENS = {
+    20: ("العشرين", "العشرون"),
+    30: ("الثلاثين", "الثلاثون"),
+    40: ("الاربعين", "الاربعون"),
+    50: ("الخمسين", "الخمسون"),
+    60: ("الستين", "الستون"),
+    70: ("السبعين", "السبعون"),
+    80: ("الثمانين", "الثمانون"),
+    90: ("التسعين", "التسعون"),
+}
+_TEN = ("العاشر", "العاشره")
+_TEEN = ("عشر", "عشره")
+_HUNDRED = ("المائه", "المئه", "المايه")
+
+
+@functools.cache
+def ordinal_words() -> dict[str, int]:
+    """Normalised ordinal phrase → number, for 1–199, masculine and feminine.
+
+    ``الثانية والتسعين`` → 92, ``الحادية والتسعين`` → 91, ``التسعين`` → 90,
+    ``الثالثة عشرة`` → 13, ``الحادية بعد المائة`` → 101, ``المائة`` → 100.
+    """
+    below: dict[str, int] = {}
+    for n, forms in _UNITS.items():
+        for f in forms:
+            if f not in ("الحادي", "الحاديه"):
+                below[f] = n
+    for f in _TEN:
+        below[f] = 10
+    for n, forms in _UNITS.items():
+        for f in forms:
+            for t in _TEEN:
+                below[f"{f} {t}"] = 10 + n
+    for tens, tforms in _TENS.items():
+        for t in tforms:
+            below[t] = tens
+            for n, forms in _UNITS.items():
+                for f in forms:
+                    below[f"{f} و{t}"] = tens + n
+    table = dict(below)
+    for h in _HUNDRED:
+        table[h] = 100
+        for phrase, n in below.items():
+            table[f"{phrase} بعد {h}"] = 100 + n
+            table[f"{h} و{phrase}"] = 100 + n
+    return table
+
+
+def ordinal_pattern() -> str:
+    names = sorted(ordinal_words(), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+
+
+def ordinal_value(phrase: str) -> int | None:
+    return ordinal_words().get(re.sub(r"\s+", " ", phrase))

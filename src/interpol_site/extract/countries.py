@@ -1,0 +1,57 @@
+"""Countries named in the text, as nouns or adjectives, behind clitics.
+
+``والصين`` → CN, ``للمغرب``/``بالمغرب`` → MA, ``الشرطة الوطنية الإسبانية`` → ES,
+``النرويجية`` → NO, ``كوريا الجنوبية`` → KR. Regions and organisations that contain a
+country-like word (``أمريكا اللاتينية``, ``الأمم المتحدة``) are consumed as blockers.
+Words that are also common words (``مالي`` "financial", ``بنين`` "sons") count only with
+corroboration: in a list of countries, or after دولة/جمهورية/بلد/في/إلى/من.
+A city is not its country, and nisba surnames inside a person's name are not countries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..gazetteer import countries
+from .tokens import PhraseMatch, Token, find_phrases
+
+_CORROBORATE_BEFORE = re.compile(r"(?:^|\s)(?:دوله|دول|جمهوريه|بلد|بلاد|مملكه|في|الي|من|مع|عاصمه|سفير|سفاره)\s*$")
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    segment: int
+    start: int
+    end: int
+    code: str
+    clitic: str
+
+
+def find_countries(
+    text: str, toks: list[Token], segment: int, blocked: list[tuple[int, int]] = ()
+) -> list[CountryMention]:
+    """Country mentions in a shadow text; spans in ``blocked`` (people, cities) are skipped."""
+    table = countries()
+    matches = find_phrases(text, toks, table.names, table.max_len)
+    codes = [m for m in matches if m.value is not None]
+    out = []
+    for k, m in enumerate(codes):
+        if any(a <= m.start < b for a, b in blocked):
+            continue
+        if m.key in table.ambiguous and not _corroborated(text, m, codes, k):
+            continue
+        out.append(CountryMention(segment, m.start, m.end, m.value, m.clitic))
+    return out
+
+
+def _corroborated(text: str, m: PhraseMatch, codes: list[PhraseMatch], k: int) -> bool:
+    """An ambiguous name counts in a list of countries or after a country-ish word."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(codes) and codes[j].key not in countries().ambiguous:
+            gap = text[min(m.end, codes[j].end) : max(m.start, codes[j].start)]
+            if len(gap) <= 12 and re.fullmatch(r"[\s،,و]*", gap):
+                return True
+    if m.clitic.endswith("ب"):  # بمالي: "in Mali"
+        return True
+    return bool(_CORROBORATE_BEFORE.search(text[max(0, m.start - 10) : m.start]))

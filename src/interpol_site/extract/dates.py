@@ -1,0 +1,196 @@
+"""Date expressions in Arabic news text.
+
+Works on the normalised shadow (ASCII digits, folded letters). Month names are CLDR's
+for every Arabic locale, and a month word only counts inside a date shape (next to a
+day number or a year): ``آب`` is also "father", ``مارس`` a verb. Forms:
+
+- ``24 نونبر 2025``, ``24 من شهر نوفمبر 2025``, ``24 نوفمبر/تشرين الثاني 2025``
+- ranges ``بين 4 و7 نونبر الجاري``, ``من 4 إلى 7 نوفمبر 2024``, ``30 نونبر - 2 دجنبر 2025``
+- numeric ``24/11/2025``, ``11/21/2025`` (a part > 12 is the day), ``24 - 11 - 2025``,
+  ``2025-11-24``
+- weekdays ``اليوم الخميس``, ``أمس الثلاثاء``, ``صباح يوم الجمعة``
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from ..arabic import month_number, month_pattern, weekday_names
+
+_D = r"(?<!\d)([0-3]?\d)(?!\d)"
+_Y = r"((?:19|20)\d{2})(?!\d)"
+_SEP = r"\s*(?:و|الي(?:\s+غايه)?|حتي|-|–|—)\s*"
+_CURRENT = r"(?:\s+(الجاري|الحالي))?"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or day range found at [start, end) of the shadow text; year may be unknown."""
+
+    start: int
+    end: int
+    day1: int
+    month1: int
+    day2: int
+    month2: int
+    year1: int | None
+    year2: int | None
+    current: bool = False  # "of the current month"
+    numeric: bool = False
+    ambiguous_order: bool = False  # numeric with both parts <= 12: read as DD/MM
+
+    @property
+    def is_range(self) -> bool:
+        return (self.day1, self.month1) != (self.day2, self.month2)
+
+    def dates(self, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+        y1 = self.year1 or self.year2 or year
+        y2 = self.year2 or self.year1 or year
+        if y1 is None or y2 is None:
+            return None
+        if self.year1 is None and self.year2 is not None and self.month1 > self.month2:
+            y1 = y2 - 1  # 30 دجنبر - 2 يناير 2026
+        try:
+            first, last = dt.date(y1, self.month1, self.day1), dt.date(y2, self.month2, self.day2)
+        except ValueError:
+            return None
+        return (first, last) if first <= last else None
+
+
+@dataclass(frozen=True)
+class WeekdayMention:
+    start: int
+    end: int
+    weekday: int  # Monday = 0
+    offset: int | None  # publication day minus event day: 0 اليوم, 1 أمس, -1 غدا
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    m = month_pattern()
+    month = rf"(?:من\s+)?(?:شهر\s+)?({m})(?:\s*[/(]\s*{m}\s*\)?)?"
+    year = rf"(?:\s*،?\s*(?:من\s+)?(?:سنه|عام)?\s*{_Y})?"
+    return {
+        "cross": re.compile(rf"{_D}\s+{month}(?:\s+{_Y})?{_SEP}{_D}\s+{month}{year}"),
+        "range": re.compile(rf"{_D}{_SEP}{_D}\s+{month}{year}{_CURRENT}"),
+        "single": re.compile(rf"{_D}\s+{month}{year}{_CURRENT}"),
+        "iso": re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
+        "numeric": re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d{2})(?!\d)"),
+    }
+
+
+def _valid(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def find_dates(text: str, day_month_hints: frozenset[tuple[int, int]] = frozenset()) -> list[DateMention]:
+    """Every date expression in ``text`` (a shadow), longest forms first, no overlaps.
+
+    ``day_month_hints`` are (day, month) pairs stated elsewhere in words; they settle the
+    order of an all-small numeric date such as 05/11/2025.
+    """
+    p = _patterns()
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(mention: DateMention) -> None:
+        taken.append((mention.start, mention.end))
+        out.append(mention)
+
+    for mt in p["cross"].finditer(text):
+        d1, m1, y1, d2, m2, y2 = mt.groups()
+        mo1, mo2 = month_number(m1), month_number(m2)
+        if mo1 and mo2 and _valid(int(d1), mo1) and _valid(int(d2), mo2) and free(*mt.span()):
+            add(DateMention(mt.start(), mt.end(), int(d1), mo1, int(d2), mo2,
+                            int(y1) if y1 else None, int(y2) if y2 else None))
+    for mt in p["range"].finditer(text):
+        d1, d2, m, y, cur = mt.groups()
+        mo = month_number(m)
+        if mo and _valid(int(d1), mo) and _valid(int(d2), mo) and int(d1) < int(d2) and free(*mt.span()):
+            yy = int(y) if y else None
+            add(DateMention(mt.start(), mt.end(), int(d1), mo, int(d2), mo, yy, yy, current=bool(cur)))
+    for mt in p["single"].finditer(text):
+        d, m, y, cur = mt.groups()
+        mo = month_number(m)
+        if mo and _valid(int(d), mo) and free(*mt.span()):
+            yy = int(y) if y else None
+            add(DateMention(mt.start(), mt.end(), int(d), mo, int(d), mo, yy, yy, current=bool(cur)))
+    for mt in p["iso"].finditer(text):
+        y, mo, d = (int(g) for g in mt.groups())
+        if _valid(d, mo) and free(*mt.span()):
+            add(DateMention(mt.start(), mt.end(), d, mo, d, mo, y, y, numeric=True))
+    for mt in p["numeric"].finditer(text):
+        a, _, b, y = mt.groups()
+        first, second, year = int(a), int(b), int(y)
+        if not free(*mt.span()):
+            continue
+        if first > 12 and _valid(first, second):
+            day, month, amb = first, second, False
+        elif second > 12 and _valid(second, first):
+            day, month, amb = second, first, False  # MM/DD/YYYY
+        elif _valid(first, second):
+            if (second, first) in day_month_hints and (first, second) not in day_month_hints:
+                day, month = second, first
+            else:
+                day, month = first, second
+            amb = first != second
+        else:
+            continue
+        add(DateMention(mt.start(), mt.end(), day, month, day, month, year, year,
+                        numeric=True, ambiguous_order=amb))
+    return sorted(out, key=lambda m: m.start)
+
+
+def day_month_pairs(text: str) -> frozenset[tuple[int, int]]:
+    """(day, month) pairs written with month words, to settle numeric day/month order."""
+    pairs = set()
+    for m in find_dates(text):
+        if not m.numeric:
+            pairs.add((m.day1, m.month1))
+            pairs.add((m.day2, m.month2))
+    return frozenset(pairs)
+
+
+@functools.cache
+def _weekday_pattern() -> re.Pattern[str]:
+    names = sorted((n for n in weekday_names() if n.startswith("ال")), key=len, reverse=True)
+    days = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        r"(?<![\w])(?:(?:صباح|مساء|ظهر|عشيه|ليله|فجر)\s+)?"
+        r"(?:(اليوم|امس|البارحه|غدا|يوم)\s+)"
+        rf"({days})(?![\w])"
+    )
+
+
+def find_weekdays(text: str) -> list[WeekdayMention]:
+    """``اليوم الخميس``, ``صباح اليوم الخميس``, ``أمس الثلاثاء``, ``يوم الجمعة``."""
+    table = weekday_names()
+    offsets = {"اليوم": 0, "امس": 1, "البارحه": 1, "غدا": -1, "يوم": None}
+    out = []
+    for mt in _weekday_pattern().finditer(text):
+        rel, day = mt.groups()
+        out.append(WeekdayMention(mt.start(), mt.end(), table[day], offsets[rel]))
+    return out
+
+
+_YEAR_NEXT = re.compile(
+    r"(?:المقبله|القادمه|التاليه|المقبل|القادم)[^.!?؟\n]{0,40}?(?:في|عام|سنه|خلال)\s+((?:19|20)\d{2})(?!\d)"
+)
+
+
+def next_event_years(text: str) -> list[int]:
+    """Years given for "the next" event (``الدورة المقبلة في 2025``): this one is a year earlier."""
+    return [int(y) for y in _YEAR_NEXT.findall(text)]
+
+
+def day_in_range(weekday: int, first: dt.date, last: dt.date) -> dt.date | None:
+    """The single day with this weekday inside [first, last], if exactly one."""
+    days = [first + dt.timedelta(n) for n in range((last - first).days + 1)]
+    hits = [d for d in days if d.weekday() == weekday]
+    return hits[0] if len(hits) == 1 else None

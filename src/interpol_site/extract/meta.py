@@ -1,0 +1,105 @@
+"""Headline, byline: title, author, source outlet and publication date.
+
+``حرر بتاريخ | 11/21/2025 | من طرف كشـ24 - وكالات`` → published 2025-11-21, source كشـ24
+(``وكالات``, wire agencies, is no author); ``نشر في الأول يوم 24 - 11 - 2025`` → source
+الأول, published 2025-11-24; a bare name on its own line above the body is the author, and
+then the file has no headline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..arabic import norm, shadow
+from ..clean import Layout, Line
+from ..gazetteer import boilerplate
+from . import dates as dates_mod
+from .people import _is_given, _name_word
+from .tokens import tokens
+
+_PUBLISHED_IN = re.compile(r"^(?:نشر|تم النشر)\s+(?:في|على|ب)\s+(.+?)\s+(?:يوم|بتاريخ|في)\s+")
+_BY = re.compile(r"(?:من طرف|بقلم|بواسطه|كتبت|كتب|اعداد|تحرير|المصدر|نقلا عن)\s*:?\s*(.+)$")
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str | None
+    title_line: int | None
+    author: str | None
+    source: str | None
+    published: dt.date | None
+    published_text: str | None  # the date as written in the byline
+    byline: str | None
+
+
+def is_bare_name(text: str) -> bool:
+    """A line that is only a person's name (2–4 words, starting with a given name)."""
+    if re.search(r"[^\w\s\u0640]", text):
+        return False
+    toks = tokens(shadow(text).text)
+    if not 2 <= len(toks) <= 4:
+        return False
+    first = toks[0].text
+    if not (_is_given(first) or first in ("عبد", "ابو", "بو")):
+        return False
+    return all(_name_word(t.text, k) or t.text.startswith("ال") for k, t in enumerate(toks[1:], 1))
+
+
+def _original(text: str, sh, a: int, b: int) -> str:
+    s, e = sh.span(a, b)
+    return text[s:e].strip()
+
+
+def _credit(text: str) -> tuple[str | None, str | None]:
+    """Split a credit such as ``كشـ24 - وكالات`` into (author, source)."""
+    author = source = None
+    for part in re.split(r"\s+[-–—|/]\s+|\s*\|\s*|،", text):
+        part = part.strip(" :-–—|")
+        if not part or norm(part) in boilerplate().not_authors:
+            continue
+        if is_bare_name(part):
+            author = author or part
+        elif source is None and len(part.split()) <= 4:
+            source = part
+    return author, source
+
+
+def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> Meta:
+    title: Line | None = lay.headline
+    author = source = None
+    if title is not None and is_bare_name(title.text):
+        author, title = title.text, None
+    published = published_text = None
+    for line in lay.bylines:
+        sh = shadow(line.text)
+        if published is None:
+            for m in dates_mod.find_dates(sh.text, hints):
+                span = m.dates()
+                if span:
+                    published, published_text = span[0], _original(line.text, sh, m.start, m.end)
+                    break
+        mt = _PUBLISHED_IN.search(sh.text)
+        if mt and source is None:
+            candidate = _original(line.text, sh, mt.start(1), mt.end(1))
+            if norm(candidate) not in boilerplate().not_authors:
+                source = candidate
+        for part in sh.text.split("|"):
+            by = _BY.search(part)
+            if by:
+                offset = sh.text.index(part) + by.start(1)
+                credit = _original(line.text, sh, offset, offset + len(by.group(1).rstrip()))
+                a, s = _credit(credit)
+                author = author or a
+                source = source or s
+    byline = " ".join(ln.text for ln in lay.bylines) or None
+    return Meta(
+        title=title.text if title else None,
+        title_line=title.number if title else None,
+        author=author,
+        source=source,
+        published=published,
+        published_text=published_text,
+        byline=byline,
+    )

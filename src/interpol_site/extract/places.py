@@ -1,0 +1,110 @@
+"""Cities, and which one is the venue of the article's main event.
+
+A venue is not the most frequent city: an article about Glasgow may name Marrakech more
+often, as the host of the *next* session. Each city mention is scored by what binds it to
+the article's own event: the session named in the same sentence, a locative (في، بـ،
+مدينة، تحتضن), event words (اليوم، أشغال، المنعقدة). A city in a sentence about the next
+session belongs to that session; a city used as a modifier (مرفأ بيروت) is not a venue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..gazetteer import City, cities
+from .sessions import SessionMention
+from .tokens import PhraseMatch, Token, find_phrases, sentence_bounds
+
+_LOCATIVE = re.compile(
+    r"(?:(?:^|\s)(?:في|ب|الي|من|داخل)\s*$|مدينه\s*$|(?:احتضنت|تحتضن|تحتضنها|احتضنتها|تستضيف|استضافت|"
+    r"تستضيفها|استضافتها|المنعقده|انعقدت|تنعقد|عقدت|المقامه|تلتئم)\s+(?:ب|في|مدينه)?\s*$)"
+)
+_EVENT = re.compile(
+    r"اليوم|انطلق|افتتاح|اشغال|المنعقده|انعقاد|انعقدت|عقدت|تنعقد|تلتئم|احتضن|تحتضن|تستضيف|"
+    r"استضاف|ندوه|اجتماع|الجمعيه العامه|الدوره|المؤتمر|القمه|لقاء"
+)
+_MODIFIER = re.compile(r"(?:مرفا|ميناء|مطار|جامعه|شارع|ساحه|حي|مستشفي|ملعب|سجن|محكمه|بلديه)\s*$")
+
+
+@dataclass(frozen=True)
+class CityMention:
+    segment: int  # -1 title, else paragraph index
+    start: int
+    end: int
+    city: City
+    clitic: str
+
+
+def find_cities(text: str, toks: list[Token], segment: int) -> list[CityMention]:
+    table = cities()
+
+    def accept(key: tuple[str, ...], city: City) -> bool:
+        return True
+
+    out = []
+    for m in find_phrases(text, toks, table.names, table.max_len, accept):
+        city = m.value
+        if city.common_word:
+            before = text[max(0, m.start - 12) : m.start]
+            if not (m.clitic.endswith("ب") or re.search(r"(?:مدينه|في)\s*$", before)):
+                continue
+        out.append(CityMention(segment, m.start, m.end, city, m.clitic))
+    return out
+
+
+def _score(
+    text: str, m: CityMention, sessions: list[SessionMention], session: int | None
+) -> float | None:
+    """How strongly a mention names the venue of the article's event (None: another event)."""
+    bounds = next(((a, b) for a, b in sentence_bounds(text) if a <= m.start < b), (0, len(text)))
+    inside = [s for s in sessions if bounds[0] <= s.start < bounds[1]]
+    if inside:
+        nearest = min(inside, key=lambda s: abs(s.start - m.start))
+        if nearest.relation == "next":
+            return None
+        if nearest.relation == "previous" or (session is not None and nearest.number not in (None, session)):
+            return None
+    score = 1.0
+    if any(s.relation == "this" and (session is None or s.number == session) for s in inside):
+        score += 3
+    before = text[max(0, m.start - 30) : m.start] + (m.clitic if m.clitic else "")
+    if _LOCATIVE.search(before) or m.clitic.endswith("ب"):
+        score += 2
+    if _MODIFIER.search(text[max(0, m.start - 12) : m.start]):
+        score -= 3
+    if _EVENT.search(text[bounds[0] : bounds[1]]):
+        score += 2
+    if m.segment == -1:
+        score += 1
+    return score
+
+
+def choose_venue(
+    segments: dict[int, str],
+    mentions: list[CityMention],
+    sessions: dict[int, list[SessionMention]],
+    session: int | None,
+) -> tuple[City | None, list[CityMention], list[CityMention]]:
+    """The venue city, its supporting mentions, and mentions of the next session's venue."""
+    best: dict[str, float] = {}
+    support: dict[str, list[CityMention]] = {}
+    next_venue: list[CityMention] = []
+    for m in mentions:
+        score = _score(segments[m.segment], m, sessions.get(m.segment, []), session)
+        if score is None:
+            text = segments[m.segment]
+            bounds = next(((a, b) for a, b in sentence_bounds(text) if a <= m.start < b), (0, len(text)))
+            if any(s.relation == "next" and bounds[0] <= s.start < bounds[1] for s in sessions.get(m.segment, [])):
+                next_venue.append(m)
+            continue
+        key = m.city.en
+        best[key] = max(best.get(key, 0.0), score) + (0.25 if key in best else 0.0)
+        support.setdefault(key, []).append(m)
+    if not best:
+        return None, [], next_venue
+    order = {m.city.en: k for k, m in reversed(list(enumerate(mentions)))}
+    winner = max(best, key=lambda k: (best[k], -order[k]))
+    if best[winner] <= 0:
+        return None, [], next_venue
+    return support[winner][0].city, support[winner], next_venue

@@ -1,0 +1,252 @@
+"""General knowledge, loaded once: countries (CLDR + pycountry + aliases), cities,
+titles and names, boilerplate signals, INTERPOL General Assembly sessions.
+
+Everything here is keyed by normalised spelling (see ``arabic.norm``), never by article.
+Country names come from CLDR via Babel (all ISO 3166-1 territories) and from pycountry's
+Arabic ISO 3166 catalogue; ``data/countries.yaml`` adds only the spellings both lack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gettext
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .arabic import norm, strip_al
+
+# Territories that CLDR lists but ISO 3166-1 does not assign as countries.
+_NOT_COUNTRIES = {"AC", "CP", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ", "CQ"}
+
+
+def _load(name: str) -> Any:
+    text = resources.files("interpol_site").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def _code(value: Any) -> str:
+    return "NO" if value is False else str(value).strip().upper()
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+@dataclass(frozen=True)
+class Boilerplate:
+    ui_words: frozenset[str]
+    cta_openers: tuple[str, ...]
+    byline_markers: dict[str, tuple[str, ...]]
+    not_authors: frozenset[str]
+
+
+@functools.cache
+def boilerplate() -> Boilerplate:
+    data = _load("boilerplate.yaml")
+    return Boilerplate(
+        ui_words=frozenset(norm(w) for w in data["ui_words"]),
+        cta_openers=tuple(sorted({norm(w) for w in data["cta_openers"]}, key=len, reverse=True)),
+        byline_markers={k: tuple(norm(w) for w in v) for k, v in data["byline_markers"].items()},
+        not_authors=frozenset(norm(w) for w in data["not_authors"]),
+    )
+
+
+# --------------------------------------------------------------------------- countries
+
+@dataclass(frozen=True)
+class CountryName:
+    code: str
+    ar: str  # canonical Arabic (CLDR)
+    en: str  # English (CLDR)
+
+
+@dataclass(frozen=True)
+class CountryTable:
+    names: dict[tuple[str, ...], str | None]  # normalised token tuple → code (None = blocker)
+    ambiguous: frozenset[tuple[str, ...]]  # keys that need corroboration
+    info: dict[str, CountryName]
+    max_len: int
+
+
+def _nisba_stems(name: str) -> list[str]:
+    """Regular adjective stems of a one-word country name: إسبانيا → إسبان، النرويج → نرويج.
+
+    ``name`` is as written: only a written ال is the article (ألمانيا keeps its ال)."""
+    word = norm(name[2:] if name.startswith("ال") and len(name) > 4 else name)
+    if " " in word or word.endswith("ي") or len(word) < 3:
+        return []
+    if word.endswith("يه"):
+        return [word[:-2]]
+    if word.endswith("يا") and len(word) > 4:
+        return [word[:-2], word[:-1]]
+    if word[-1] in "اه":
+        return [word[:-1]]
+    return [word]
+
+
+def _adjective_forms(stem: str) -> list[str]:
+    forms = [stem + "ي", stem + "يه", stem + "يون", stem + "يين", stem + "يات"]
+    return forms + ["ال" + f for f in forms]
+
+
+@functools.cache
+def countries() -> CountryTable:
+    import pycountry
+    from babel import Locale
+
+    ar_names = Locale.parse("ar").territories
+    en_names = Locale.parse("en").territories
+    iso = {c.alpha_2 for c in pycountry.countries}
+    info = {
+        code: CountryName(code, ar_names.get(code, code), en_names.get(code, code))
+        for code in sorted(iso)
+        if code not in _NOT_COUNTRIES
+    }
+    spellings: dict[str, set[str]] = {code: {c.ar} for code, c in info.items()}
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+        for c in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(c, attr, None)
+                if value and c.alpha_2 in spellings:
+                    translated = tr.gettext(value)
+                    if translated != value:
+                        for part in translated.split("،") if attr == "name" else [translated]:
+                            spellings[c.alpha_2].add(part.strip())
+    except OSError:  # pragma: no cover - pycountry always ships the Arabic catalogue
+        pass
+
+    data = _load("countries.yaml")
+    for code, names in (data.get("aliases") or {}).items():
+        spellings.setdefault(_code(code), set()).update(names)
+
+    table: dict[tuple[str, ...], str | None] = {}
+    owners: dict[tuple[str, ...], set[str]] = {}
+
+    def add(name: str, code: str | None) -> None:
+        key = tuple(norm(name).split())
+        if not key:
+            return
+        owners.setdefault(key, set()).add(code or "")
+        table[key] = code
+
+    for code, names in sorted(spellings.items()):
+        for name in sorted(names):
+            add(name, code)
+            for stem in _nisba_stems(name):
+                for form in _adjective_forms(stem):
+                    add(form, code)
+    for code, stems in (data.get("adjectives") or {}).items():
+        for stem in stems:
+            for form in _adjective_forms(norm(stem[2:] if stem.startswith("ال") else stem)):
+                add(form, _code(code))
+    for phrase in data.get("blockers") or []:
+        table[tuple(norm(phrase).split())] = None
+    # A spelling claimed by two countries (e.g. a bare كوريا) is too ambiguous to use.
+    for key, codes in owners.items():
+        if len(codes - {""}) > 1 and table.get(key) is not None:
+            table[key] = None
+    ambiguous = {
+        tuple(norm(n).split())
+        for names in (data.get("ambiguous") or {}).values()
+        for n in names
+    }
+    for word in data.get("region_words") or []:
+        for form in _adjective_forms(strip_al(norm(word))):
+            table[tuple(form.split())] = None
+    return CountryTable(table, frozenset(ambiguous), info, max(len(k) for k in table))
+
+
+# --------------------------------------------------------------------------- cities
+
+@dataclass(frozen=True)
+class City:
+    en: str
+    ar: str  # canonical Arabic spelling
+    country: str
+    common_word: bool = False
+
+
+@dataclass(frozen=True)
+class CityTable:
+    names: dict[tuple[str, ...], City]
+    max_len: int
+
+
+@functools.cache
+def cities() -> CityTable:
+    table: dict[tuple[str, ...], City] = {}
+    for entry in _load("cities.yaml"):
+        spellings = entry.get("ar") or []
+        if not spellings:
+            continue
+        city = City(
+            en=str(entry["en"]),
+            ar=str(spellings[0]),
+            country=_code(entry.get("country")),
+            common_word=bool(entry.get("common_word")),
+        )
+        for spelling in spellings:
+            key = tuple(norm(spelling).split())
+            if key and key not in table:
+                table[key] = city
+                if key[0].startswith("ال") and len(key[0]) > 4:
+                    pass
+    return CityTable(table, max((len(k) for k in table), default=1))
+
+
+# --------------------------------------------------------------------------- people
+
+@dataclass(frozen=True)
+class NameWords:
+    titles: tuple[tuple[str, ...], ...]  # longest first
+    roles: tuple[tuple[str, ...], ...]  # longest first
+    role_heads: frozenset[str]
+    given: frozenset[str]
+    not_names: frozenset[str]
+    stopwords: frozenset[str]
+
+
+@functools.cache
+def name_words() -> NameWords:
+    data = _load("people.yaml")
+    words = _load("stopwords.yaml")
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        items = {tuple(norm(p).split()) for p in data.get(key) or []}
+        return tuple(sorted((i for i in items if i), key=len, reverse=True))
+
+    given = {norm(n) for n in (data.get("given_names") or []) + (data.get("foreign_given_names") or [])}
+    return NameWords(
+        titles=phrases("titles"),
+        roles=phrases("roles"),
+        role_heads=frozenset(norm(w) for w in data.get("role_heads") or []),
+        given=frozenset(g for g in given if g and " " not in g),
+        not_names=frozenset(norm(w) for w in data.get("not_names") or []),
+        stopwords=frozenset(norm(w) for group in words.values() for w in group),
+    )
+
+
+# --------------------------------------------------------------------------- sessions
+
+@dataclass(frozen=True)
+class KnownSession:
+    number: int
+    year: int
+    city: str  # English city name
+    start: dt.date | None
+    end: dt.date | None
+
+
+@functools.cache
+def known_sessions() -> dict[int, KnownSession]:
+    """INTERPOL General Assembly sessions as published by INTERPOL (general knowledge)."""
+    out: dict[int, KnownSession] = {}
+    for entry in _load("sessions.yaml"):
+        dates = entry.get("dates") or [None, None]
+        out[int(entry["number"])] = KnownSession(
+            int(entry["number"]), int(entry["year"]), str(entry["city"]), dates[0], dates[1]
+        )
+    return out

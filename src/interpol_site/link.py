@@ -1,0 +1,201 @@
+"""Corpus-wide linking, after every article is extracted and before anything renders.
+
+1. A session table (number → venue, date range, year) from what the articles *state*
+   (a city named as the next session's venue counts for session N+1).
+2. Gaps filled from it, marked inferred with the article they came from: a session from
+   a venue held by exactly one session of the corpus, a venue from a session, an event
+   range from a session, a year for ``بين 4 و7 نونبر الجاري``; then the timeline date.
+3. One person under several spellings becomes one entity (the fullest name), and a
+   surname-only mention resolves to the full name seen elsewhere in the corpus.
+Published INTERPOL session years (``data/sessions.yaml``) are the last resort for a year.
+Every step is a pass or two over the records: linear in the corpus size.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter, defaultdict
+
+from .arabic import shadow
+from .extract import dates as dates_mod
+from .extract import main_range
+from .extract.tokens import tokens
+from .gazetteer import known_sessions
+from .records import Article, Corpus, DateRange, Evidence, Person, Session, SessionInfo, Venue
+
+
+def _inferred(evs: tuple[Evidence, ...], source: str, rule: str) -> tuple[Evidence, ...]:
+    return tuple(dataclasses.replace(e, status="inferred", source_file=source, rule=rule) for e in evs)
+
+
+def session_table(articles: list[Article]) -> dict[int, SessionInfo]:
+    """What the corpus states about each session: the majority venue and date range."""
+    venues: dict[int, Counter] = defaultdict(Counter)
+    venue_obj: dict[tuple[int, str], tuple[Venue, str]] = {}
+    ranges: dict[int, Counter] = defaultdict(Counter)
+    range_obj: dict[tuple[int, dt.date, dt.date], tuple[DateRange, str]] = {}
+    years: dict[int, Counter] = defaultdict(Counter)
+    for a in articles:
+        if a.session is None or any(e.status != "stated" for e in a.session.evidence):
+            continue
+        n = a.session.number
+        if a.venue and all(e.status == "stated" for e in a.venue.evidence):
+            venues[n][a.venue.slug] += 1
+            venue_obj.setdefault((n, a.venue.slug), (a.venue, a.file))
+        if a.next_session_venue:
+            venues[n + 1][a.next_session_venue.slug] += 1
+            venue_obj.setdefault((n + 1, a.next_session_venue.slug), (a.next_session_venue, a.file))
+        rng = main_range(a.event_dates)
+        if rng and not rng.is_single and all(e.status == "stated" for e in rng.evidence):
+            ranges[n][(rng.start, rng.end)] += 1
+            range_obj.setdefault((n, rng.start, rng.end), (rng, a.file))
+            years[n][rng.start.year] += 1
+    table: dict[int, SessionInfo] = {}
+    for n in sorted(set(venues) | set(ranges)):
+        venue = dates = None
+        sources: list[str] = []
+        if venues[n]:
+            slug = max(venues[n], key=lambda s: (venues[n][s], s))
+            venue, src = venue_obj[(n, slug)]
+            sources.append(src)
+        if ranges[n]:
+            start, end = max(ranges[n], key=lambda r: (ranges[n][r], r))
+            dates, src = range_obj[(n, start, end)]
+            sources.append(src)
+        year = dates.start.year if dates else None
+        table[n] = SessionInfo(n, venue, dates, year, tuple(dict.fromkeys(sources)))
+    return table
+
+
+def link(articles: list[Article]) -> Corpus:
+    """Fill gaps from the corpus and merge people; returns the linked corpus."""
+    table = session_table(articles)
+    by_venue: dict[str, set[int]] = defaultdict(set)
+    for info in table.values():
+        if info.venue:
+            by_venue[info.venue.slug].add(info.number)
+    linked = [_fill(a, table, by_venue) for a in articles]
+    linked = _merge_people(linked)
+    return Corpus(tuple(linked), tuple(table[n] for n in sorted(table)))
+
+
+def _fill(a: Article, table: dict[int, SessionInfo], by_venue: dict[str, set[int]]) -> Article:
+    changes: dict = {}
+    session = a.session
+    if session is None and a.venue and len(by_venue.get(a.venue.slug, ())) == 1:
+        n = next(iter(by_venue[a.venue.slug]))
+        info = table[n]
+        ev = _inferred(a.venue.evidence[:1], info.sources[0], "the only session of the corpus held in this city")
+        session = Session(n, ev)
+        changes["session"] = session
+    info = table.get(session.number) if session else None
+    if a.venue is None and info and info.venue:
+        src = info.sources[0]
+        changes["venue"] = dataclasses.replace(
+            info.venue, evidence=_inferred(info.venue.evidence[:1], src, "venue of this session in the corpus")
+        )
+    event_dates = list(a.event_dates)
+    # a year for day ranges written without one
+    year = None
+    if info and info.year:
+        year, why, src = info.year, "year of this session in the corpus", info.sources[-1]
+    elif session and session.number in known_sessions():
+        year, why, src = known_sessions()[session.number].year, "published year of this session", "knowledge"
+    if a.partial_dates and year:
+        for p in a.partial_dates:
+            try:
+                rng = DateRange(dt.date(year, p.month1, p.day1), dt.date(year, p.month2, p.day2),
+                                p.evidence[0].text if p.evidence else "",
+                                tuple(dataclasses.replace(e, rule=why, source_file=src) for e in p.evidence))
+            except ValueError:
+                continue
+            if rng.start <= rng.end:
+                event_dates.append(rng)
+        changes["partial_dates"] = ()
+    if not any(not r.is_single for r in event_dates) and session:
+        known = known_sessions().get(session.number)
+        if info and info.dates:
+            event_dates.append(dataclasses.replace(
+                info.dates, evidence=_inferred(info.dates.evidence[:1], info.sources[-1], "dates of this session in the corpus")))
+        elif known and known.start and not event_dates:
+            event_dates.append(DateRange(known.start, known.end, "",
+                               (Evidence(-3, 0, 0, "", "published dates of this session", "inferred", "knowledge"),)))
+    if event_dates != list(a.event_dates):
+        changes["event_dates"] = tuple(event_dates)
+    if a.published is None and (a.date is None or "event_dates" in changes):
+        date, ev = _timeline_date(a, tuple(event_dates))
+        if date:
+            changes["date"], changes["date_evidence"] = date, ev
+    return a.replace(**changes) if changes else a
+
+
+def _timeline_date(a: Article, event_dates: tuple[DateRange, ...]):
+    rng = main_range(event_dates)
+    if rng is None:
+        return None, ()
+    for w in a.weekdays:
+        day = dates_mod.day_in_range(w.weekday, rng.start, rng.end)
+        if day:
+            return day, (dataclasses.replace(w.evidence[0], rule="weekday inside the event range"), *rng.evidence)
+    return rng.start, rng.evidence
+
+
+def _merge_people(articles: list[Article]) -> list[Article]:
+    """One canonical name per person across the corpus; surnames resolve corpus-wide."""
+    canon: dict[str, str] = {}  # name → fullest name
+    names = sorted({p.name for a in articles for p in a.people}, key=lambda n: (-len(n.split()), n))
+    token_sets = {n: set(shadow(n).text.split()) for n in names}
+    fullest: list[str] = []
+    for n in names:
+        target = next((f for f in fullest if token_sets[n] <= token_sets[f] and len(token_sets[n]) >= 2), None)
+        canon[n] = target or n
+        if target is None:
+            fullest.append(n)
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for f in fullest:
+        last = shadow(f).text.split()[-1]
+        if not last.startswith("ال") and len(last) >= 4:
+            surnames[last].add(f)
+    roles: dict[str, list[str]] = defaultdict(list)
+    aliases: dict[str, list[str]] = defaultdict(list)
+    first_file: dict[str, str] = {}
+    for a in articles:
+        for p in a.people:
+            c = canon[p.name]
+            first_file.setdefault(c, a.file)
+            roles[c] += [r for r in p.roles if r not in roles[c]]
+            aliases[c] += [x for x in (*p.aliases, p.name) if x != c and x not in aliases[c]]
+    out = []
+    for a in articles:
+        people: dict[str, Person] = {}
+        for p in a.people:
+            c = canon[p.name]
+            if c in people:
+                q = people[c]
+                people[c] = dataclasses.replace(q, mentions=q.mentions + p.mentions, evidence=q.evidence + p.evidence)
+            else:
+                people[c] = dataclasses.replace(p, name=c, slug=p.slug if c == p.name else _slug(c),
+                                                roles=tuple(roles[c]), aliases=tuple(aliases[c]))
+        for seg, text in enumerate(a.body):
+            sh = shadow(text)
+            for t in tokens(sh.text):
+                word = t.text if t.text in surnames else (t.text[1:] if t.text[1:] in surnames else None)
+                if word is None or len(surnames[word]) != 1:
+                    continue
+                full = next(iter(surnames[word]))
+                if full in people:
+                    continue
+                s, e = sh.span(t.start, t.end)
+                src = first_file.get(full)
+                ev = Evidence(seg, s, e, text[s:e], "surname of a person named elsewhere in the corpus", "inferred", src)
+                people[full] = Person(full, _slug(full), tuple(roles[full]), tuple(aliases[full]), 1, (ev,))
+        new = tuple(people.values())
+        out.append(a.replace(people=new) if new != a.people else a)
+    return out
+
+
+def _slug(name: str) -> str:
+    from .urls import slug
+
+    return slug(name)

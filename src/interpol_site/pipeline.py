@@ -1,0 +1,134 @@
+"""read → clean → extract → link → render → write, as plain functions.
+
+``extract_corpus`` gathers and links the whole corpus before anything renders;
+``build`` renders it and hands every byte to the one writer, which swaps the finished
+site in atomically. Problems (bad files) are collected, never raised: the build goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildError, Problem
+from .extract import extract_article
+from .link import link
+from .read import find_sources, read_source
+from .records import Article, Corpus
+from .settings import Settings
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    articles: int
+    pages: int
+    problems: tuple[Problem, ...]
+    seconds: float
+    output: Path
+
+    def summary(self) -> str:
+        warnings = sum(p.level == "warning" for p in self.problems)
+        errors = len(self.problems) - warnings
+        return (
+            f"built {self.articles} articles into {self.pages} pages at {self.output} "
+            f"({warnings} warnings, {errors} skipped files) in {self.seconds:.2f} s"
+        )
+
+
+def _extract_one(path: Path, source: Path) -> tuple[Article | None, list[Problem]]:
+    text, problems = read_source(path, source)
+    if text is None:
+        return None, problems
+    rel = _relative(path, source)
+    try:
+        return extract_article(text, rel), problems
+    except Exception as exc:  # a bug must not sink the other articles
+        return None, [*problems, Problem(rel, f"could not extract facts: {exc!r}",
+                                         "the article was skipped; please report this", level="error")]
+
+
+def _relative(path: Path, source: Path) -> str:
+    try:
+        return path.relative_to(source).as_posix()
+    except ValueError:
+        return path.name
+
+
+def extract_corpus(
+    source: Path, progress: Callable[[int, int], None] | None = None
+) -> tuple[Corpus, list[Problem]]:
+    """Read, clean, extract and link every article of ``source``."""
+    paths, problems = find_sources(source)
+    articles: list[Article] = []
+    for k, path in enumerate(paths, 1):
+        article, probs = _extract_one(path, source)
+        problems += probs
+        if article is not None:
+            articles.append(article)
+        if progress:
+            progress(k, len(paths))
+    articles, id_problems = unique_ids(articles)
+    problems += id_problems
+    return link(articles), problems
+
+
+def unique_ids(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
+    """Two files whose names slug alike get distinct ids (-2, -3 …), with a warning."""
+    seen: dict[str, str] = {}
+    out, problems = [], []
+    for a in articles:
+        new_id, n = a.id, 1
+        while new_id in seen:
+            n += 1
+            new_id = f"{a.id}-{n}"
+        if new_id != a.id:
+            problems.append(Problem(a.file, f"its URL name '{a.id}' is taken by {seen[a.id]}",
+                                    f"published as '{new_id}'; rename the file to choose another"))
+            a = a.replace(id=new_id)
+        seen[new_id] = a.file
+        out.append(a)
+    return out, problems
+
+
+def build_date() -> dt.date | None:
+    """The build date shown in feeds: SOURCE_DATE_EPOCH if set, else none (no wall clock)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return None
+
+
+def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False) -> BuildResult:
+    from .render import render_site
+    from .write import write_site
+
+    started = time.perf_counter()
+    show = _progress(quiet)
+    corpus, problems = extract_corpus(source, show)
+    files = render_site(corpus, settings, build_date())
+    result = write_site(files, output, static_dir=PROJECT_ROOT / "static", source=source,
+                        project_root=PROJECT_ROOT)
+    pages = sum(1 for rel, _ in files if rel.endswith(".html"))
+    return BuildResult(len(corpus.articles), pages, tuple(problems),
+                       time.perf_counter() - started, result.output)
+
+
+def _progress(quiet: bool) -> Callable[[int, int], None] | None:
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 200 and (done % 100 == 0 or done == total):
+            print(f"\rextracting {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+
+    return show
+
+
+__all__ = ["BuildError", "BuildResult", "build", "extract_corpus"]
