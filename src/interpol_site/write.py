@@ -1,0 +1,375 @@
+"""The one writer: every byte of the site goes through ``write_site``.
+
+Atomic: the whole site is written into a temporary folder *beside* the output
+(``.{name}.tmp-{pid}``, same parent, so same file system), then swapped in:
+
+- On Linux, ``renameat2(RENAME_EXCHANGE)`` exchanges the new folder and the old one
+  in one step; the old tree, now under the temporary name, is then deleted. At every
+  moment the output path holds either the complete old site or the complete new one.
+- When there is no previous site, a plain ``os.rename``.
+- Where ``renameat2`` is unavailable (not Linux, old kernel, a file system without
+  exchange), the old site is renamed aside to ``.{name}.old-{pid}``, the new one
+  renamed in, and the old one deleted. Between those two renames (microseconds) the
+  output path does not exist; if the build is killed exactly then, the next build
+  finds ``.{name}.old-{pid}`` with a dead pid and puts it back before anything else.
+
+A build that raises removes its temporary folder and leaves the previous site as it
+was; a build that is killed leaves ``.{name}.tmp-{pid}`` behind, which the next
+build removes (only when that pid is no longer alive).
+
+Contained: page paths are checked (relative, no ``..``, no NUL, no backslash, no
+empty part) and files are created with ``O_EXCL`` inside the temporary folder, so
+nothing is written through a symlink or outside it; two files claiming one path
+(also when they differ only in letter case or Unicode normalisation, which clash on
+macOS and Windows hosts) stop the build. ``check_output_dir`` refuses output folders
+that a build must never replace. Nothing is written or deleted outside the output
+folder and its temporary siblings (missing parent folders of the output are created).
+
+Deterministic: file contents are written as given, with no timestamps, so two builds
+of the same input are byte-identical trees. Write order does not affect the bytes,
+so ``files`` is consumed as a stream (the site is never held in memory at once).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import re
+import shutil
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildError, Problem
+
+#: Written into every site this tool builds; an existing non-empty output folder
+#: without it is refused (it may be someone's work, not a site we built).
+MARKER = ".interpol-site"
+MARKER_TEXT = b"This folder is built by interpol-site and replaced on every build.\n"
+
+#: Folder of the site that receives the project's static files (CSS, JS, fonts).
+STATIC_PREFIX = "static"
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What one ``write_site`` call wrote (pages and static files; not the marker)."""
+
+    output: Path
+    files: int
+    bytes: int
+
+
+# --------------------------------------------------------------------- output checks
+
+
+def check_output_dir(output: Path, *, source: Path, project_root: Path) -> None:
+    """Raise ``BuildError`` if a build must not replace ``output``.
+
+    Refused: ``/``, the home folder, the project root, the source folder, any folder
+    holding one of those, a folder inside the source folder, a path that exists and
+    is not a folder, and an existing non-empty folder without the ``.interpol-site``
+    marker (a folder this tool did not build).
+    """
+    out = _absolute(output)
+    src = _absolute(source)
+    project = _absolute(project_root)
+    try:
+        home = _absolute(Path.home())
+    except (RuntimeError, KeyError):  # no HOME and no password entry
+        home = project  # nothing more to protect than the project itself
+    shown = str(output)
+
+    def refuse(reason: str, hint: str = "choose another output folder (e.g. _site)") -> None:
+        raise BuildError(Problem(shown, reason, hint, level="error"))
+
+    if out.parent == out:
+        refuse("the output folder may not be the file-system root")
+    if out == project:
+        refuse("the output folder may not be the project root")
+    if out == home:
+        refuse("the output folder may not be your home folder")
+    if out == src:
+        refuse("the output folder may not be the source folder")
+    if src.is_relative_to(out):
+        refuse("the output folder may not hold the source folder")
+    if out.is_relative_to(src):
+        refuse("the output folder may not be inside the source folder")
+    if project.is_relative_to(out) or home.is_relative_to(out):
+        refuse("the output folder may not hold the project or your home folder")
+    if os.path.lexists(out) and not out.is_dir():
+        refuse("the output path exists and is not a folder", "remove it or choose another path")
+    if out.is_dir() and not (out / MARKER).is_file() and any(out.iterdir()):
+        refuse(
+            f"the output folder is not empty and was not built by this tool (no {MARKER} file)",
+            "empty it or choose another output folder; it is never wiped",
+        )
+
+
+def _absolute(path: Path) -> Path:
+    """Absolute, symlinks resolved where the path exists (``resolve(strict=False)``)."""
+    return Path(os.path.abspath(path)).resolve()
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_site(
+    files: Iterable[tuple[str, bytes]],
+    output: Path,
+    *,
+    static_dir: Path | None,
+    source: Path,
+    project_root: Path,
+) -> WriteResult:
+    """Write ``files`` (relative POSIX path, content) and the static files, atomically.
+
+    Static files are copied under ``static/``. Raises ``BuildError`` for a bad output
+    folder, a bad or duplicate path, or a write failure; the previous site is then
+    left as it was.
+    """
+    check_output_dir(output, source=source, project_root=project_root)
+    out = _absolute(output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    recover_and_clean(out)
+    tmp = _sibling(out, "tmp", os.getpid())
+    if os.path.lexists(tmp):
+        _remove(tmp)
+    tmp.mkdir()
+    try:
+        writer = _TreeWriter(tmp)
+        for rel, data in files:
+            writer.write(rel, data)
+        if static_dir is not None:
+            for rel, data in _static_files(Path(static_dir)):
+                writer.write(f"{STATIC_PREFIX}/{rel}", data)
+        (tmp / MARKER).write_bytes(MARKER_TEXT)
+        _swap_in(tmp, out)
+    except BaseException as exc:
+        _remove(tmp)
+        if isinstance(exc, OSError):
+            raise BuildError(
+                Problem(str(output), f"could not write the site: {exc}", level="error")
+            ) from exc
+        raise
+    return WriteResult(output=out, files=writer.count, bytes=writer.size)
+
+
+class _TreeWriter:
+    """Writes checked relative paths inside one folder; refuses clashes."""
+
+    def __init__(self, base: Path):
+        self.base = base
+        self.real_base = os.path.realpath(base)
+        self.count = 0
+        self.size = 0
+        # Every path and folder written, keyed by its case- and normalisation-folded
+        # form: two names that one file system keeps apart may collide on another.
+        self.folded: dict[str, tuple[str, bool]] = {}
+        self.folders: set[Path] = set()  # created and checked to lie inside ``base``
+
+    def write(self, rel: str, data: bytes) -> None:
+        parts = check_relative_path(rel)
+        for end in range(1, len(parts) + 1):
+            self._claim("/".join(parts[:end]), rel, is_file=end == len(parts))
+        target = self.base.joinpath(*parts)
+        try:
+            if target.parent not in self.folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                real_parent = os.path.realpath(target.parent)
+                if real_parent != self.real_base and not real_parent.startswith(
+                    self.real_base + os.sep
+                ):
+                    raise _bad_path(rel, "resolves outside the site folder")
+                self.folders.add(target.parent)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW, 0o644)
+        except (FileExistsError, NotADirectoryError, IsADirectoryError) as exc:
+            raise _clash(rel, f"it clashes with another file of the site ({exc.strerror})") from exc
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        self.count += 1
+        self.size += len(data)
+
+    def _claim(self, prefix: str, rel: str, *, is_file: bool) -> None:
+        key = unicodedata.normalize("NFC", prefix).casefold()
+        if key not in self.folded:
+            self.folded[key] = (prefix, is_file)
+            return
+        other, other_is_file = self.folded[key]
+        if not is_file and not other_is_file and other == prefix:
+            return  # one more file in a folder already written
+        if other != prefix:
+            raise _clash(rel, f"'{prefix}' and '{other}' differ only in letter case or accents")
+        if is_file and other_is_file:
+            raise _clash(rel, "two files claim this path")
+        raise _clash(rel, f"'{prefix}' is both a file and a folder")
+
+
+def _clash(rel: str, why: str) -> BuildError:
+    return BuildError(Problem(rel, f"cannot write this path: {why}", _CLASH_HINT, level="error"))
+
+
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLASH_HINT = "two pages got the same URL; give one of them another slug"
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def check_relative_path(rel: str) -> list[str]:
+    """The parts of a site-relative POSIX path, or ``BuildError`` naming it.
+
+    Refused: empty, absolute (``/x``, ``C:x``), NUL, backslash, ``..``, ``.`` or
+    empty parts (``a//b``), and the marker file's name.
+    """
+    if not isinstance(rel, str) or not rel:
+        raise _bad_path(repr(rel), "empty or not a string")
+    shown = rel.replace("\x00", "\\x00")
+    if "\x00" in rel:
+        raise _bad_path(shown, "contains a NUL character")
+    if rel.startswith("/") or _DRIVE.match(rel):
+        raise _bad_path(shown, "is absolute")
+    if "\\" in rel:
+        raise _bad_path(shown, "contains a backslash")
+    parts = rel.split("/")
+    if ".." in parts:
+        raise _bad_path(shown, "contains '..'")
+    if any(p in ("", ".") for p in parts):
+        raise _bad_path(shown, "has an empty or '.' part")
+    if rel == MARKER:
+        raise _bad_path(shown, f"is the marker file {MARKER}")
+    return parts
+
+
+def _bad_path(shown: str, why: str) -> BuildError:
+    return BuildError(
+        Problem(
+            shown,
+            f"refused to write a path that {why}: it could land outside the site",
+            "this is a bug in the page paths (slugs); report it",
+            level="error",
+        )
+    )
+
+
+def _static_files(static_dir: Path) -> Iterable[tuple[str, bytes]]:
+    """Regular files under ``static_dir`` (hidden names skipped), sorted, with contents."""
+    if not static_dir.is_dir():
+        raise BuildError(
+            Problem(str(static_dir), "static folder not found", "check the path", level="error")
+        )
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(static_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        rel_dir = Path(dirpath).relative_to(static_dir).as_posix()
+        for name in filenames:
+            if not name.startswith("."):
+                found.append(name if rel_dir == "." else f"{rel_dir}/{name}")
+    for rel in sorted(found):
+        path = static_dir / rel
+        if path.is_file():
+            yield rel, path.read_bytes()
+
+
+# --------------------------------------------------------------------- swap and clean
+
+
+def _sibling(out: Path, kind: str, pid: int) -> Path:
+    return out.parent / f".{out.name}.{kind}-{pid}"
+
+
+def recover_and_clean(output: Path) -> list[Path]:
+    """Remove what killed builds left beside ``output``; return what was removed.
+
+    ``.{name}.tmp-{pid}`` and ``.{name}.old-{pid}`` whose pid is not alive (or is
+    this process) are deleted; but if ``output`` is missing and an ``.old`` folder
+    exists (a build killed inside the fallback swap), it is renamed back first.
+    """
+    out = _absolute(output)
+    pattern = re.compile(rf"^\.{re.escape(out.name)}\.(tmp|old)-(\d+)$")
+    stale: list[tuple[str, Path]] = []
+    try:
+        names = sorted(os.listdir(out.parent))
+    except FileNotFoundError:
+        return []
+    for name in names:
+        m = pattern.match(name)
+        if m and not _alive(int(m.group(2))):
+            stale.append((m.group(1), out.parent / name))
+    if not os.path.lexists(out):
+        for kind, path in stale:
+            if kind == "old" and path.is_dir() and (path / MARKER).is_file():
+                os.rename(path, out)
+                stale.remove((kind, path))
+                break
+    for _, path in stale:
+        _remove(path)
+    return [p for _, p in stale]
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # ours from an earlier build in this process: stale by now
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or not path.is_dir():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _swap_in(new: Path, out: Path) -> None:
+    if not os.path.lexists(out):
+        os.rename(new, out)
+        return
+    if _exchange(new, out):
+        _remove(new)  # the old site, now under the temporary name
+        return
+    old = _sibling(out, "old", os.getpid())
+    os.rename(out, old)
+    try:
+        os.rename(new, out)  # window: between these two renames, out does not exist
+    except BaseException:
+        os.rename(old, out)
+        raise
+    _remove(old)
+
+
+def _load_renameat2():
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        func = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    func.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    func.restype = ctypes.c_int
+    return func
+
+
+_renameat2 = _load_renameat2()
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths; False if this system cannot."""
+    if _renameat2 is None:
+        return False
+    rc = _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if rc == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
