@@ -8,6 +8,7 @@ Tunisian (جانفي), Levantine and Iraqi (تشرين الثاني) and generic
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -36,33 +37,36 @@ WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z0-9]+")
 
 @dataclass(frozen=True)
 class Shadow:
-    """A normalised copy of ``original``; ``offsets[i]`` is where ``text[i]`` came from."""
+    """A normalised copy of ``original``: same length except dropped marks.
+
+    ``cuts`` holds, for each dropped character, the shadow index where it was dropped;
+    shadow index j maps back to original index j + (number of cuts <= j).
+    """
 
     original: str
     text: str
-    offsets: tuple[int, ...]
+    cuts: tuple[int, ...] = ()
+
+    def position(self, j: int) -> int:
+        return j + bisect.bisect_right(self.cuts, j) if self.cuts else j
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the shadow back to the original text."""
         if end <= start:
-            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            pos = self.position(start) if start < len(self.text) else len(self.original)
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.position(start), self.position(end - 1) + 1
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        return tuple(self.position(j) for j in range(len(self.text)))
 
 
 def shadow(text: str) -> Shadow:
     """Normalise for matching: no tashkeel/tatweel/invisibles; folded letters and digits."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if _DROP.match(ch):
-            continue
-        folded = ch.translate(_FOLD)
-        if len(folded) != 1:
-            folded = unicodedata.normalize("NFKC", folded)[:1] or " "
-        out.append(folded)
-        offsets.append(i)
-    return Shadow(text, "".join(out), tuple(offsets))
+    dropped = [m.start() for m in _DROP.finditer(text)]
+    folded = _DROP.sub("", text).translate(_FOLD)
+    return Shadow(text, folded, tuple(d - k for k, d in enumerate(dropped)))
 
 
 def norm(text: str) -> str:
@@ -82,7 +86,8 @@ def has_arabic(text: str) -> bool:
 
 # --------------------------------------------------------------------------- clitics
 
-def clitic_variants(token: str) -> list[tuple[str, int]]:
+@functools.lru_cache(maxsize=65536)
+def clitic_variants(token: str) -> tuple[tuple[str, int], ...]:
     """A normalised token and the forms it may hide behind proclitics.
 
     Returns (form, number of characters stripped from the front), the token itself first:
@@ -104,7 +109,7 @@ def clitic_variants(token: str) -> list[tuple[str, int]]:
         add("ال" + rest[2:], cut + 1)
     if len(rest) > 3 and rest[0] in "بلك":
         add(rest[1:], cut + 1)
-    return out
+    return tuple(out)
 
 
 def strip_al(token: str) -> str:

@@ -75,9 +75,30 @@ def byline_kind(text: str) -> str | None:
                 if kind == "source" and words(text) > 8:
                     continue
                 return kind
-    if key.count("|") >= 2:
+    if key.count("|") >= 2 or is_dateline(text):
         return "published"
     return None
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_DATE_WORDS = re.compile(r"(?:صباحا|مساء|مساءا|ص|م|GMT|بتوقيت|غرينتش|المغرب|الرباط|[-–—|/,،:()\s])+")
+
+
+def is_dateline(text: str) -> bool:
+    """A short header line that only states a date (and time, weekday): the publication date."""
+    from .arabic import weekday_names
+    from .extract.dates import find_dates
+
+    if words(text) > 12:
+        return False
+    key = norm(text)
+    found = [m for m in find_dates(key) if m.year1 and not m.is_range]
+    if not found:
+        return False
+    rest = key[: found[0].start] + " " + key[found[0].end :]
+    rest = re.sub(r"[،,:()\-–—|/]", " ", _CLOCK.sub(" ", rest))
+    rest = " ".join(w for w in rest.split() if w not in weekday_names() and w not in ("يوم", "بتاريخ"))
+    return not _DATE_WORDS.sub("", rest).strip()
 
 
 def is_body(text: str) -> bool:

@@ -80,7 +80,7 @@ def _nisba_stems(name: str) -> list[str]:
     if word.endswith("يه"):
         return [word[:-2]]
     if word.endswith("يا") and len(word) > 4:
-        return [word[:-2], word[:-1]]
+        return [word[:-2]]
     if word[-1] in "اه":
         return [word[:-1]]
     return [word]

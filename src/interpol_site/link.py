@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 
-from .arabic import shadow
+from .arabic import norm, shadow
 from .extract import dates as dates_mod
 from .extract import main_range
 from .extract.tokens import tokens
@@ -166,6 +167,7 @@ def _merge_people(articles: list[Article]) -> list[Article]:
             first_file.setdefault(c, a.file)
             roles[c] += [r for r in p.roles if r not in roles[c]]
             aliases[c] += [x for x in (*p.aliases, p.name) if x != c and x not in aliases[c]]
+    finder = re.compile("|".join(sorted(map(re.escape, surnames)))) if surnames else None
     out = []
     for a in articles:
         people: dict[str, Person] = {}
@@ -177,19 +179,23 @@ def _merge_people(articles: list[Article]) -> list[Article]:
             else:
                 people[c] = dataclasses.replace(p, name=c, slug=p.slug if c == p.name else _slug(c),
                                                 roles=tuple(roles[c]), aliases=tuple(aliases[c]))
-        for seg, text in enumerate(a.body):
-            sh = shadow(text)
-            for t in tokens(sh.text):
-                word = t.text if t.text in surnames else (t.text[1:] if t.text[1:] in surnames else None)
-                if word is None or len(surnames[word]) != 1:
-                    continue
-                full = next(iter(surnames[word]))
-                if full in people:
-                    continue
-                s, e = sh.span(t.start, t.end)
-                src = first_file.get(full)
-                ev = Evidence(seg, s, e, text[s:e], "surname of a person named elsewhere in the corpus", "inferred", src)
-                people[full] = Person(full, _slug(full), tuple(roles[full]), tuple(aliases[full]), 1, (ev,))
+        if finder is not None:
+            for seg, text in enumerate(a.body):
+                folded = norm(text)
+                if not finder.search(folded):
+                    continue  # cheap test on the folded text before exact spans
+                sh = shadow(text)
+                for t in tokens(sh.text):
+                    word = t.text if t.text in surnames else (t.text[1:] if t.text[1:] in surnames else None)
+                    if word is None or len(surnames[word]) != 1:
+                        continue
+                    full = next(iter(surnames[word]))
+                    if full in people:
+                        continue
+                    s, e = sh.span(t.start, t.end)
+                    ev = Evidence(seg, s, e, text[s:e], "surname of a person named elsewhere in the corpus",
+                                  "inferred", first_file.get(full))
+                    people[full] = Person(full, _slug(full), tuple(roles[full]), tuple(aliases[full]), 1, (ev,))
         new = tuple(people.values())
         out.append(a.replace(people=new) if new != a.people else a)
     return out

@@ -180,8 +180,7 @@ def _name_tokens(seg: Segment) -> list[Token]:
     """Tokens for the name finder: a final ى is kept, so على (on) is not علي (Ali)."""
     out = []
     for t in seg.tokens:
-        a, b = seg.shadow.span(t.start, t.end)
-        if _MARKS.sub("", seg.text[a:b]).endswith("ى") and t.text.endswith("ي"):
+        if t.text.endswith("ي") and seg.text[seg.shadow.position(t.end - 1)] == "ى":
             t = Token(t.start, t.end, t.text[:-1] + "ى")
         out.append(t)
     return out

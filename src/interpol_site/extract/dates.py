@@ -26,6 +26,9 @@ _SEP = r"\s*(?:و|الي(?:\s+غايه)?|حتي|-|–|—)\s*"
 _CURRENT = r"(?:\s+(الجاري|الحالي))?"
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date or day range found at [start, end) of the shadow text; year may be unknown."""
@@ -74,7 +77,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     month = rf"(?:من\s+)?(?:شهر\s+)?({m})(?:\s*[/(]\s*{m}\s*\)?)?"
     year = rf"(?:\s*،?\s*(?:من\s+)?(?:سنه|عام)?\s*{_Y})?"
     return {
-        "cross": re.compile(rf"{_D}\s+{month}(?:\s+{_Y})?{_SEP}{_D}\s+{month}{year}"),
+        "cross": re.compile(
+            rf"((?:بين|من)\s+)?{_D}\s+{month}(?:\s+{_Y})?\s*(و|الي(?:\s+غايه)?|حتي|-|–|—)\s*{_D}\s+{month}{year}"
+        ),
         "range": re.compile(rf"{_D}{_SEP}{_D}\s+{month}{year}{_CURRENT}"),
         "single": re.compile(rf"{_D}\s+{month}{year}{_CURRENT}"),
         "iso": re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
@@ -92,6 +97,8 @@ def find_dates(text: str, day_month_hints: frozenset[tuple[int, int]] = frozense
     ``day_month_hints`` are (day, month) pairs stated elsewhere in words; they settle the
     order of an all-small numeric date such as 05/11/2025.
     """
+    if not _DIGIT.search(text):
+        return []
     p = _patterns()
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
@@ -100,11 +107,15 @@ def find_dates(text: str, day_month_hints: frozenset[tuple[int, int]] = frozense
         return all(b <= s or a >= e for s, e in taken)
 
     def add(mention: DateMention) -> None:
+        if mention.dates(mention.year1 or mention.year2 or 2024) is None and not mention.is_range:
+            return  # 31 فبراير: no such day
         taken.append((mention.start, mention.end))
         out.append(mention)
 
     for mt in p["cross"].finditer(text):
-        d1, m1, y1, d2, m2, y2 = mt.groups()
+        opener, d1, m1, y1, sep, d2, m2, y2 = mt.groups()
+        if sep == "و" and not opener:
+            continue  # "3 غشت و5 شتنبر" are two dates unless "بين" opens a range
         mo1, mo2 = month_number(m1), month_number(m2)
         if mo1 and mo2 and _valid(int(d1), mo1) and _valid(int(d2), mo2) and free(*mt.span()):
             add(DateMention(mt.start(), mt.end(), int(d1), mo1, int(d2), mo2,

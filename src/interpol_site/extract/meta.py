@@ -93,6 +93,12 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
                 a, s = _credit(credit)
                 author = author or a
                 source = source or s
+    if source is None:  # a footer "المصدر: …" names the outlet
+        for st in lay.stripped:
+            mt = re.match(r"^\s*(?:المصدر|نقلا عن)\s*[:：-]?\s*(.+?)\s*\.?$", st.text.replace("ـ", ""))
+            if mt and norm(st.text).startswith(("المصدر", "نقلا عن")) and len(mt.group(1).split()) <= 6:
+                source = mt.group(1)
+                break
     byline = " ".join(ln.text for ln in lay.bylines) or None
     return Meta(
         title=title.text if title else None,

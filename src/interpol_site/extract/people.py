@@ -35,8 +35,9 @@ class Candidate:
     rule: str = ""
 
 
-def _bare(token: str) -> list[str]:
-    return [form for form, _ in clitic_variants(token)]
+@functools.lru_cache(maxsize=65536)
+def _bare(token: str) -> tuple[str, ...]:
+    return tuple(form for form, _ in clitic_variants(token))
 
 
 @functools.cache
@@ -63,8 +64,8 @@ def _name_word(token: str, position: int) -> bool:
     plain = norm(token)  # على (a preposition) keeps its ى for the given-name test only
     if plain in nw.stopwords or plain in nw.not_names or plain in nw.role_heads:
         return False
-    if any(t == (token,) or t[0] == token for t in nw.titles):
-        return False
+    if plain in _phrases_by_first() and any(len(t) == 1 for t in _phrases_by_first()[plain]):
+        return False  # a one-word title (اللواء) is never part of a name
     if position > 0:
         if token[0] in "وف" and not _is_given(token) and token not in _CONNECTORS:
             if token[1:] in nw.given or token[1:] in nw.stopwords or token[1:].startswith("ال"):
@@ -78,12 +79,21 @@ def _name_word(token: str, position: int) -> bool:
     return True
 
 
+@functools.cache
+def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    nw = name_words()
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in nw.titles + nw.roles:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _title_at(toks: list[Token], text: str, i: int) -> int:
     """Number of tokens of a title/role phrase starting at token i (0 if none)."""
-    nw = name_words()
+    index = _phrases_by_first()
     best = 0
     for form in _bare(toks[i].text):
-        for phrase in nw.titles + nw.roles:
+        for phrase in index.get(form, ()):
             n = len(phrase)
             if n <= best or i + n > len(toks) or phrase[0] != form:
                 continue

@@ -43,6 +43,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 def find_sessions(text: str) -> list[SessionMention]:
     """Session mentions in a shadow text, in order."""
+    if "دور" not in text and "جمعي" not in text and "نسخه" not in text:
+        return []
     digits, words, relative = _patterns()
     out: list[SessionMention] = []
     for mt in digits.finditer(text):

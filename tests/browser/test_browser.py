@@ -1,0 +1,147 @@
+"""Real-browser tests: Playwright driving Debian's Chromium over HTTP and file://.
+
+Marked ``browser``. Skipped with a reason when Chromium is missing, except under
+CI=true, where a missing browser is a failure (CI installs it). Screenshots of each page
+kind at phone and desktop widths are written to ``tests/browser/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed (CI must install Debian's chromium)")
+        pytest.skip("chromium is not installed: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def _page(browser, width=1280, height=900):
+    ctx = browser.new_context(viewport={"width": width, "height": height})
+    external: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "file://", "data:")):
+            route.continue_()
+        else:
+            external.append(url)
+            route.abort()
+
+    ctx.route("**/*", guard)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return ctx, page, errors, external
+
+
+def _axe(page) -> list[str]:
+    import axe_playwright_python
+
+    src = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    page.evaluate(src)
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}, resultTypes: ['violations']})"
+    )
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in result["violations"]]
+
+
+def _follow(page, selector: str) -> None:
+    link = page.locator(selector).first
+    assert link.count() == 1, f"no link matches {selector} on {page.url}"
+    link.click()
+    page.wait_for_load_state()
+
+
+def test_navigate_over_http_with_rtl_and_no_axe_violations(browser, server):
+    SHOTS.mkdir(exist_ok=True)
+    ctx, page, errors, external = _page(browser)
+    page.goto(server)
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("html").get_attribute("lang").startswith("ar")
+    assert _axe(page) == []
+    page.screenshot(path=str(SHOTS / "home-desktop.png"), full_page=True)
+
+    _follow(page, "a[href*='articles/']")
+    assert "/articles/" in page.url
+    assert page.locator("h1").count() == 1
+    assert _axe(page) == []
+    # RTL: the facts panel sits on the inline-end side, i.e. to the left of the text
+    main_box = page.locator("article").first.bounding_box()
+    facts_box = page.locator("aside").first.bounding_box()
+    assert facts_box["x"] + facts_box["width"] <= main_box["x"] + 1, (facts_box, main_box)
+    page.screenshot(path=str(SHOTS / "article-desktop.png"), full_page=True)
+
+    _follow(page, "aside a[href*='countries/']")
+    assert "/countries/" in page.url and page.locator("h1").count() == 1
+    assert _axe(page) == []
+    page.screenshot(path=str(SHOTS / "country-desktop.png"), full_page=True)
+
+    page.goto(server)
+    _follow(page, "a[href*='sessions/']")
+    assert "/sessions/" in page.url
+    assert _axe(page) == []
+    assert errors == [] and external == []
+    ctx.close()
+
+
+def test_phone_width_has_no_horizontal_scroll(browser, server):
+    SHOTS.mkdir(exist_ok=True)
+    ctx, page, errors, _ = _page(browser, 390, 844)
+    for name, path in [("home", ""), ("timeline", "timeline/index.html"), ("countries", "countries/index.html")]:
+        page.goto(server + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 391, f"{name} overflows at 390 px: {width}"
+        page.screenshot(path=str(SHOTS / f"{name}-phone.png"), full_page=True)
+    page.goto(server)
+    _follow(page, "a[href*='articles/']")
+    assert _axe(page) == []
+    page.screenshot(path=str(SHOTS / "article-phone.png"), full_page=True)
+    assert errors == []
+    ctx.close()
+
+
+def test_file_url_navigation(browser, built_site):
+    ctx, page, errors, external = _page(browser)
+    page.goto((built_site / "index.html").as_uri())
+    _follow(page, "a[href*='articles/']")
+    assert page.url.startswith("file://") and page.url.endswith(".html")
+    assert page.locator("h1").count() == 1
+    _follow(page, "aside a[href*='countries/']")
+    assert page.url.endswith("index.html") and page.locator("h1").count() == 1
+    assert external == [] and errors == []
+    ctx.close()

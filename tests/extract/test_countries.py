@@ -1,0 +1,47 @@
+from interpol_site.arabic import norm
+from interpol_site.extract.countries import find_countries
+from interpol_site.extract.tokens import tokens
+
+
+def codes(text):
+    t = norm(text)
+    return [m.code for m in find_countries(t, tokens(t), 0)]
+
+
+def test_nouns_with_clitics():
+    assert codes("التقى وفد المغرب بقادة من ألمانيا، أوزبكستان، والصين وسويسرا") == [
+        "MA",
+        "DE",
+        "UZ",
+        "CN",
+        "CH",
+    ]
+    assert codes("الدعم الذي قدمه للمغرب وبالمغرب") == ["MA", "MA"]
+
+
+def test_adjectives_nisba():
+    assert codes("مع الشرطة الوطنية الإسبانية والألمانية") == ["ES", "DE"]
+    assert codes("مذكرة مع الشرطة النرويجية والفيدرالية الإثيوبية") == ["NO", "ET"]
+    assert codes("وفد سعودي ومسؤولون مصريون") == ["SA", "EG"]
+
+
+def test_spellings_beyond_cldr():
+    assert codes("دول مثل الشيلي وبوركينافاسو والدنمارك") == ["CL", "BF", "DK"]
+    assert codes("المنعقدة في غلاسكو، اسكتلندا") == ["GB"]
+    assert codes("كوريا الجنوبية وكوريا الشمالية") == ["KR", "KP"]
+
+
+def test_regions_and_organisations_are_not_countries():
+    assert codes("في أوروبا وآسيا وأمريكا اللاتينية وإفريقيا") == []
+    assert codes("مسؤولين من الأمم المتحدة") == []
+
+
+def test_words_that_are_also_countries_need_corroboration():
+    assert codes("الدعم المالي والتقني") == []
+    assert codes("نظام مالي جديد للأبناء والبنين") == []
+    assert codes("دول من بينها بنين، موريتانيا، مالي، والكاميرون") == ["BJ", "MR", "ML", "CM"]
+
+
+def test_blocked_spans_are_skipped():
+    t = norm("قال عبد الله الجزائري")
+    assert [m.code for m in find_countries(t, tokens(t), 0, [(t.index("عبد"), len(t))])] == []

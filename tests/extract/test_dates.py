@@ -1,0 +1,75 @@
+import datetime as dt
+
+from interpol_site.arabic import norm
+from interpol_site.extract.dates import day_in_range, find_dates, find_weekdays, next_event_years
+
+
+def spans(text, hints=frozenset()):
+    return [m.dates() for m in find_dates(norm(text), hints)]
+
+
+def test_range_with_year_maghrebi_and_generic():
+    assert spans("المزمع عقدها ما بين 24 و27 نونبر 2025") == [
+        (dt.date(2025, 11, 24), dt.date(2025, 11, 27))
+    ]
+    assert spans("المنعقدة من 4 إلى 7 نوفمبر 2024") == [
+        (dt.date(2024, 11, 4), dt.date(2024, 11, 7))
+    ]
+    assert spans("من 4 إلى غاية 7 يونيو 2023") == [(dt.date(2023, 6, 4), dt.date(2023, 6, 7))]
+
+
+def test_range_without_year_is_kept_partial():
+    [m] = find_dates(norm("بين 4 و7 نونبر الجاري"))
+    assert (m.day1, m.day2, m.month1, m.year1, m.current) == (4, 7, 11, None, True)
+    assert m.dates() is None
+    assert m.dates(2024) == (dt.date(2024, 11, 4), dt.date(2024, 11, 7))
+
+
+def test_levantine_algerian_months_and_indic_digits():
+    assert spans("في ٢٤ تشرين الثاني ٢٠٢٥") == [(dt.date(2025, 11, 24),) * 2]
+    assert spans("يوم 5 جانفي 2025") == [(dt.date(2025, 1, 5),) * 2]
+    assert spans("في 3 غشت 2025 و5 شتنبر 2025") == [
+        (dt.date(2025, 8, 3),) * 2,
+        (dt.date(2025, 9, 5),) * 2,
+    ]
+    assert spans("24 نوفمبر/تشرين الثاني 2025") == [(dt.date(2025, 11, 24),) * 2]
+
+
+def test_cross_month_range():
+    assert spans("من 28 نوفمبر إلى 1 ديسمبر 2023") == [
+        (dt.date(2023, 11, 28), dt.date(2023, 12, 1))
+    ]
+    assert spans("30 دجنبر - 2 يناير 2026") == [(dt.date(2025, 12, 30), dt.date(2026, 1, 2))]
+
+
+def test_numeric_orders():
+    assert spans("حرر بتاريخ | 11/21/2025 |") == [(dt.date(2025, 11, 21),) * 2]  # MM/DD: 21 > 12
+    assert spans("نشر في الأول يوم 24 - 11 - 2025") == [(dt.date(2025, 11, 24),) * 2]
+    assert spans("2025-11-24") == [(dt.date(2025, 11, 24),) * 2]
+    assert spans("05/11/2025") == [(dt.date(2025, 11, 5),) * 2]  # both small: DD/MM
+    # a day-month stated in words settles the order of an all-small numeric date
+    assert spans("05/11/2025", frozenset({(11, 5)})) == [(dt.date(2025, 5, 11),) * 2]
+
+
+def test_month_words_need_a_date_shape():
+    assert find_dates(norm("مارس الضغط على أبيه، وزار آب الماضي")) == []
+    assert find_dates(norm("بمشاركة 177 دولة منذ 1923")) == []
+    assert find_dates(norm("يوم 31 فبراير 2025")) == []  # no such day
+
+
+def test_weekdays_and_their_offsets():
+    [w] = find_weekdays(norm("صوتت الجمعية العامة، صباح اليوم الخميس، بأغلبية"))
+    assert (w.weekday, w.offset) == (3, 0)
+    [w] = find_weekdays(norm("أعلن أمس الثلاثاء"))
+    assert (w.weekday, w.offset) == (1, 1)
+    assert find_weekdays(norm("اتفق الاثنين على التعاون")) == []  # "the two", no day marker
+
+
+def test_weekday_resolves_inside_a_range():
+    assert day_in_range(3, dt.date(2024, 11, 4), dt.date(2024, 11, 7)) == dt.date(2024, 11, 7)
+    assert day_in_range(3, dt.date(2024, 11, 1), dt.date(2024, 11, 30)) is None  # four Thursdays
+
+
+def test_next_event_year():
+    assert next_event_years(norm("استضافة مراكش للدورة المقبلة في 2025")) == [2025]
+    assert next_event_years(norm("انعقدت الدورة في 2024")) == []

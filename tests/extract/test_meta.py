@@ -1,0 +1,41 @@
+import datetime as dt
+
+from interpol_site.extract import extract_article
+
+PARA = (
+    "وأكد المسؤول الأمني في تصريح صحفي أن التعاون بين الأجهزة الأمنية في المنطقة "
+    "أصبح ضرورة لمواجهة الجريمة المنظمة العابرة للحدود."
+)
+
+
+def test_byline_with_outlet_and_agencies():
+    a = extract_article(
+        f"عنوان\n\nحرر بتاريخ | 11/21/2025 | من طرف كشـ24 - وكالات\n\n{PARA}\n", "a.txt"
+    )
+    assert (a.title, a.published, a.author, a.source) == (
+        "عنوان",
+        dt.date(2025, 11, 21),
+        None,
+        "كشـ24",
+    )
+    assert a.published_evidence[0].text == "11/21/2025"
+
+
+def test_published_in_outlet_on_date():
+    a = extract_article(f"عنوان الخبر\nنشر في المساء يوم 05 - 03 - 2024\n\n{PARA}\n", "a.txt")
+    assert (a.published, a.source, a.date) == (dt.date(2024, 3, 5), "المساء", dt.date(2024, 3, 5))
+
+
+def test_bare_name_line_is_the_author_not_a_title():
+    a = extract_article(f"\nحسين العياشي\n{PARA}\n", "a.txt")
+    assert (a.title, a.author) == (None, "حسين العياشي")
+
+
+def test_author_after_by():
+    a = extract_article(f"عنوان الخبر\nبقلم: سعيد الإدريسي\n{PARA}\n", "a.txt")
+    assert a.author == "سعيد الإدريسي"
+
+
+def test_source_from_a_footer_and_date_line_in_header():
+    a = extract_article(f"عنوان الخبر\nالأحد، 23 نوفمبر 2025 08:15\n{PARA}\nالمصدر: هسبريس\n", "a.txt")
+    assert (a.title, a.published, a.source) == ("عنوان الخبر", dt.date(2025, 11, 23), "هسبريس")

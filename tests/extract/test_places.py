@@ -1,0 +1,37 @@
+from interpol_site.extract import extract_article
+
+TAIL = " وأكد المشاركون أهمية التعاون الأمني الدولي لمواجهة الجريمة المنظمة العابرة للحدود."
+
+
+def venue(text):
+    a = extract_article(text + TAIL, "v.txt")
+    return a.venue.en if a.venue else None
+
+
+def test_next_session_city_is_not_the_venue():
+    text = (
+        "شارك الوفد في الدورة 92 للجمعية العامة التي عقدت في غلاسكو. "
+        "وتسلم المغرب علم المنظمة إعلانا عن استضافة مراكش للدورة المقبلة. "
+        "واستعرض شريط معالم مدينة مراكش وتحدث عن مراكش."
+    )
+    assert venue(text) == "Glasgow"
+
+
+def test_city_as_modifier_is_not_the_venue():
+    text = "احتضنت مدينة مراكش اليوم ندوة صحفية، وتحدث المسؤول عن انفجار مرفأ بيروت سنة 2020."
+    assert venue(text) == "Marrakech"
+
+
+def test_venue_with_clitic_and_no_session():
+    assert venue("افتتحت اليوم الاثنين بمراكش أشغال الجمعية العامة للمنظمة.") == "Marrakech"
+
+
+def test_no_city_no_venue():
+    assert venue("عقد المسؤولون اجتماعا لبحث سبل التعاون.") is None
+
+
+def test_next_session_venue_is_recorded():
+    a = extract_article(
+        "في الدورة 92 التي عقدت في غلاسكو، أعلن عن استضافة مراكش للدورة المقبلة." + TAIL, "n.txt"
+    )
+    assert a.next_session_venue.en == "Marrakech"

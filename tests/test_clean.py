@@ -1,0 +1,56 @@
+from interpol_site.clean import is_strip, layout
+
+NBSP4 = "\u00a0" * 4
+PARA = (
+    "وأكد المسؤول الأمني في تصريح صحفي أن التعاون بين الأجهزة الأمنية في المنطقة "
+    "أصبح ضرورة لمواجهة الجريمة المنظمة العابرة للحدود."
+)
+
+
+def test_headline_strip_is_removed_and_kept_for_explain():
+    strip = NBSP4.join(
+        ["عنوان أول عن الاقتصاد", "فريق يفوز بالكأس", "أسعار الذهب ترتفع", "طقس الغد"]
+    )
+    lay = layout(f"{strip}\n\nالشرطة تفكك شبكة دولية للاتجار بالمخدرات\n\n{PARA}\n")
+    assert lay.headline.text == "الشرطة تفكك شبكة دولية للاتجار بالمخدرات"
+    assert [ln.text for ln in lay.body] == [PARA]
+    assert lay.stripped[0].line == 1 and "strip" in lay.stripped[0].reason
+    assert is_strip(strip) and not is_strip(PARA)
+
+
+def test_ui_lines_above_the_headline_and_footer_are_stripped():
+    text = (
+        "شكرا على الإبلاغ!\nسيتم حجب هذه الصورة تلقائيا عندما يتم الإبلاغ عنها من طرف عدة أشخاص.\n\n"
+        f"وزير الداخلية يستقبل نظيره الإسباني\n{PARA}\n\nانقر هنا لقراءة الخبر من مصدره.\n"
+    )
+    lay = layout(text)
+    assert lay.headline.text == "وزير الداخلية يستقبل نظيره الإسباني"
+    assert [ln.text for ln in lay.body] == [PARA]
+    assert {s.line for s in lay.stripped} == {1, 2, 6}
+
+
+def test_byline_anchors_the_header():
+    text = f"عنوان المقال هنا\n\n\nحرر بتاريخ | 11/21/2025 | من طرف هيئة التحرير\n\n{PARA}\n"
+    lay = layout(text)
+    assert lay.headline.text == "عنوان المقال هنا"
+    assert [b.text for b in lay.bylines] == ["حرر بتاريخ | 11/21/2025 | من طرف هيئة التحرير"]
+    assert lay.body[0].number == 6
+
+
+def test_no_headline_when_the_file_starts_with_a_paragraph():
+    lay = layout(f"{PARA}\n{PARA}\n")
+    assert lay.headline is None and len(lay.body) == 2
+
+
+def test_read_also_lists_are_stripped():
+    text = f"عنوان\n{PARA}\nاقرأ أيضا:\nعنوان مقال آخر\nعنوان مقال ثالث\n{PARA}\n"
+    lay = layout(text)
+    assert [ln.number for ln in lay.body] == [2, 6]
+    assert {s.line for s in lay.stripped} == {3, 4, 5}
+
+
+def test_a_date_line_in_the_header_is_a_byline_not_the_headline():
+    text = f"الشرطة تفكك شبكة دولية\nالاثنين 24 نونبر 2025 - 10:30\n{PARA}\n"
+    lay = layout(text)
+    assert lay.headline.text == "الشرطة تفكك شبكة دولية"
+    assert [b.text for b in lay.bylines] == ["الاثنين 24 نونبر 2025 - 10:30"]

@@ -1,0 +1,49 @@
+import datetime as dt
+
+from interpol_site.extract import extract_article
+from interpol_site.link import link
+
+TAIL = " وأكد المشاركون أهمية التعاون الأمني الدولي لمواجهة الجريمة المنظمة العابرة للحدود."
+
+A = (
+    "انطلقت اليوم بمدينة مراكش أشغال الدورة 93 للجمعية العامة للإنتربول المنعقدة ما بين 24 و27 نونبر 2025."
+    + TAIL
+)
+B = (
+    "عقد عبد اللطيف حموشي لقاءات ثنائية مع وفود الدول المشاركة في أشغال الجمعية العامة التي تحتضنها مدينة مراكش."
+    + TAIL
+)
+C = "استقبل حموشي وفدا أمنيا رفيعا على هامش الاجتماعات." + TAIL
+D = (
+    "شارك الوفد في الدورة 92 التي عقدت في غلاسكو بين 4 و7 نونبر، وصوتت الجمعية صباح اليوم الخميس."
+    + TAIL
+)
+
+
+def test_session_venue_and_dates_fill_gaps_marked_inferred():
+    corpus = link([extract_article(A, "a.txt"), extract_article(B, "b.txt")])
+    b = corpus.articles[1]
+    assert b.session.number == 93
+    assert (
+        b.session.evidence[0].status == "inferred" and b.session.evidence[0].source_file == "a.txt"
+    )
+    assert b.date == dt.date(2025, 11, 24)
+    assert (b.event_dates[0].start, b.event_dates[0].end) == (
+        dt.date(2025, 11, 24),
+        dt.date(2025, 11, 27),
+    )
+    assert [s.number for s in corpus.sessions] == [93]
+    assert corpus.sessions[0].venue.en == "Marrakech"
+
+
+def test_surname_resolves_to_a_full_name_from_the_corpus():
+    corpus = link([extract_article(B, "b.txt"), extract_article(C, "c.txt")])
+    [p] = corpus.articles[1].people
+    assert p.name == "عبد اللطيف حموشي"
+    assert p.evidence[0].status == "inferred" and p.evidence[0].source_file == "b.txt"
+
+
+def test_year_from_published_session_years_and_weekday_inside_range():
+    corpus = link([extract_article(D, "d.txt")])
+    d = corpus.articles[0]
+    assert d.date == dt.date(2024, 11, 7)  # the only Thursday of 4–7 Nov 2024
