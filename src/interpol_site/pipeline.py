@@ -22,7 +22,13 @@ from .read import find_sources, read_source
 from .records import Article, Corpus
 from .settings import Settings
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+def _project_root() -> Path:
+    """The checkout holding templates/ and static/ (the working folder for a plain install)."""
+    here = Path(__file__).resolve().parents[2]
+    return here if (here / "templates").is_dir() else Path.cwd()
+
+
+PROJECT_ROOT = _project_root()
 
 
 @dataclass(frozen=True)
