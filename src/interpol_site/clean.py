@@ -77,9 +77,12 @@ def byline_kind(text: str) -> str | None:
                 return kind
     if key.count("|") >= 2 or is_dateline(text):
         return "published"
+    if _AGENCY_LINE.match(text.strip()) and words(text) <= 6:
+        return "source"  # "الرباط - و م ع": a dateline crediting an agency
     return None
 
 
+_AGENCY_LINE = re.compile(r"^[^\s.،,]+(?:\s[^\s.،,]+)?\s*[-–—]\s*\(?[^\s.]+(?:\s[^\s.]+){0,3}\)?$")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _DATE_WORDS = re.compile(r"(?:صباحا|مساء|مساءا|ص|م|GMT|بتوقيت|غرينتش|المغرب|الرباط|[-–—|/,،:()\s])+")
 

@@ -90,6 +90,16 @@ def _fill(a: Article, table: dict[int, SessionInfo], by_venue: dict[str, set[int
         ev = _inferred(a.venue.evidence[:1], info.sources[0], "the only session of the corpus held in this city")
         session = Session(n, ev)
         changes["session"] = session
+    if session is None and a.venue:
+        year = (a.published or a.date or (a.event_dates[0].start if a.event_dates else None))
+        hits = [k for k in known_sessions().values()
+                if year and k.year == year.year and k.city == a.venue.en]
+        if len(hits) == 1:
+            ev = tuple(dataclasses.replace(e, status="inferred", source_file="knowledge",
+                                           rule="the General Assembly held in this city that year")
+                       for e in a.venue.evidence[:1])
+            session = Session(hits[0].number, ev)
+            changes["session"] = session
     info = table.get(session.number) if session else None
     if a.venue is None and info and info.venue:
         src = info.sources[0]

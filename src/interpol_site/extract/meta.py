@@ -20,6 +20,7 @@ from .people import _is_given, _name_word
 from .tokens import tokens
 
 _PUBLISHED_IN = re.compile(r"^(?:نشر|تم النشر)\s+(?:في|على|ب)\s+(.+?)\s+(?:يوم|بتاريخ|في)\s+")
+_PERSON_MARKER = re.compile(r"(?:^|\s)(?:بقلم|كتب|كتبت|اعداد)(?:\s|:|$)")
 _BY = re.compile(r"(?:من طرف|بقلم|بواسطه|كتبت|كتب|اعداد|تحرير|المصدر|نقلا عن)\s*:?\s*(.+)$")
 
 
@@ -91,6 +92,8 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
                 offset = sh.text.index(part) + by.start(1)
                 credit = _original(line.text, sh, offset, offset + len(by.group(1).rstrip()))
                 a, s = _credit(credit)
+                if a is None and s and _PERSON_MARKER.search(part) and 2 <= len(s.split()) <= 4:
+                    a, s = s, None  # بقلم/كتب: the credit is a person
                 author = author or a
                 source = source or s
     if source is None:  # a footer "المصدر: …" names the outlet

@@ -169,8 +169,10 @@ def find_people(text: str, toks: list[Token], segment: int) -> list[Candidate]:
                 # the name starts at a given name, at most two words after the title
                 while idx[:1] and not _starts_given(toks, idx) and idx[0] < titles_end + 2:
                     idx = idx[1:]
-                if idx and _starts_given(toks, idx):
-                    if idx[0] == titles_end:
+                if not (idx and _starts_given(toks, idx)):
+                    idx = _bracketed(toks, text, titles_end)
+                if idx:
+                    if idx[0] == titles_end or not _starts_given(toks, idx):
                         keep(idx, "title", [(toks[start].start, toks[titles_end - 1].end)])
                     else:  # words between: the title is not this person's
                         keep(idx, "given-name", [])
@@ -190,12 +192,15 @@ def find_people(text: str, toks: list[Token], segment: int) -> list[Candidate]:
                 keep(idx, "apposition", [(toks[k + 1].start, _clause_end(text, toks[k + 1].start))])
         # role before the comma: look back for a role phrase start within the clause
         idx = _take_name(toks, text, k + 1)
-        if len(idx) >= 2 and _starts_given(toks, idx):
+        if not (len(idx) >= 2 and _starts_given(toks, idx)):
+            idx = _bracketed(toks, text, k + 1)
+        if len(idx) >= 2:
             after = text[toks[idx[-1]].end : toks[idx[-1]].end + 2]
             if "،" in after or "," in after or after.strip() == "":
                 clause_start = _clause_start(text, toks[k].end)
-                head = next((j for j in range(k + 1) if toks[j].start >= clause_start), None)
-                if head is not None and (_title_at(toks, text, head) or _role_head(toks[head].text)):
+                clause = [j for j in range(k + 1) if toks[j].start >= clause_start]
+                head = next((j for j in clause if _title_at(toks, text, j) or _role_head(toks[j].text)), None)
+                if head is not None:
                     keep(idx, "apposition", [(toks[head].start, toks[k].end)])
 
     # a known given name followed by name words
@@ -217,6 +222,18 @@ def find_people(text: str, toks: list[Token], segment: int) -> list[Candidate]:
                 keep(idx, "given-name", [])
             break
     return found
+
+
+def _bracketed(toks: list[Token], text: str, i: int) -> list[int]:
+    """Two or three name words right after a role and closed by punctuation:
+    ``وزير الداخلية النمساوي، غيرهارد كارنر،`` — a foreign name no list knows."""
+    idx = _take_name(toks, text, i)[:3]
+    if len(idx) < 2 or any(toks[j].text.startswith("ال") for j in idx[:1]):
+        return []
+    after = text[toks[idx[-1]].end : toks[idx[-1]].end + 2].strip()
+    if idx[-1] + 1 < len(toks) and not (after[:1] in ("،", ",", ".", ":", "؛")):
+        return []
+    return idx
 
 
 def _role_head(token: str) -> bool:
