@@ -47,3 +47,12 @@ def test_year_from_published_session_years_and_weekday_inside_range():
     corpus = link([extract_article(D, "d.txt")])
     d = corpus.articles[0]
     assert d.date == dt.date(2024, 11, 7)  # the only Thursday of 4–7 Nov 2024
+
+
+def test_city_and_year_of_a_published_general_assembly_give_the_session():
+    text = ("المغرب يفوز بمقعد في اللجنة التنفيذية\nنشر في هسبريس يوم 25 - 11 - 2021\n\n"
+            "صوتت الجمعية العامة للمنظمة، المنعقدة بمدينة إسطنبول التركية من 23 إلى 25 نونبر الجاري، "
+            "لصالح المرشح المغربي لعضوية اللجنة التنفيذية للمنظمة الدولية للشرطة الجنائية." + TAIL)
+    [a] = link([extract_article(text, "i.txt")]).articles
+    assert (a.session.number, a.venue.en) == (89, "Istanbul")
+    assert a.session.evidence[0].status == "inferred"

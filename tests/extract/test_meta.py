@@ -39,3 +39,8 @@ def test_author_after_by():
 def test_source_from_a_footer_and_date_line_in_header():
     a = extract_article(f"عنوان الخبر\nالأحد، 23 نوفمبر 2025 08:15\n{PARA}\nالمصدر: هسبريس\n", "a.txt")
     assert (a.title, a.published, a.source) == ("عنوان الخبر", dt.date(2025, 11, 23), "هسبريس")
+
+
+def test_agency_dateline_is_not_the_headline():
+    a = extract_article(f"غلاسكو تحتضن الدورة 92 للجمعية العامة\nالرباط - و م ع\n{PARA}\n", "a.txt")
+    assert a.title == "غلاسكو تحتضن الدورة 92 للجمعية العامة"

@@ -47,3 +47,9 @@ def test_institutions_operations_and_prepositions_are_not_people():
 def test_accusative_adjective_ends_a_name():
     found = people(f"ونوه بوجود محمد الدخيسي نائبا لرئيس المنظمة عن قارة إفريقيا. {BODY}")
     assert list(found) == ["محمد الدخيسي"]
+
+
+def test_unknown_foreign_name_closed_by_commas_after_a_role():
+    found = people(f"وقال وزير الداخلية النمساوي، غيرهارد كارنر، إن بلاده تعتز بالاستضافة. {BODY}")
+    assert "غيرهارد كارنر" in found
+    assert any("وزير الداخلية" in r for r in found["غيرهارد كارنر"].roles)
