@@ -86,6 +86,12 @@ def _nisba_stems(name: str) -> list[str]:
     return [word]
 
 
+def _stem_of(adjective: str) -> str:
+    """نمساوي → نمساو: the stem the adjective endings attach to."""
+    word = norm(adjective[2:] if adjective.startswith("ال") else adjective)
+    return word[:-1] if word.endswith("ي") else word
+
+
 def _adjective_forms(stem: str) -> list[str]:
     forms = [stem + "ي", stem + "يه", stem + "يون", stem + "يين", stem + "يات"]
     return forms + ["ال" + f for f in forms]
@@ -138,9 +144,9 @@ def countries() -> CountryTable:
             for stem in _nisba_stems(name):
                 for form in _adjective_forms(stem):
                     add(form, code)
-    for code, stems in (data.get("adjectives") or {}).items():
-        for stem in stems:
-            for form in _adjective_forms(norm(stem[2:] if stem.startswith("ال") else stem)):
+    for code, adjectives in (data.get("adjectives") or {}).items():
+        for adjective in adjectives:
+            for form in _adjective_forms(_stem_of(adjective)):
                 add(form, _code(code))
     for phrase in data.get("blockers") or []:
         table[tuple(norm(phrase).split())] = None
@@ -154,7 +160,7 @@ def countries() -> CountryTable:
         for n in names
     }
     for word in data.get("region_words") or []:
-        for form in _adjective_forms(strip_al(norm(word))):
+        for form in _adjective_forms(_stem_of(word)):
             table[tuple(form.split())] = None
     return CountryTable(table, frozenset(ambiguous), info, max(len(k) for k in table))
 
@@ -205,6 +211,7 @@ class NameWords:
     roles: tuple[tuple[str, ...], ...]  # longest first
     role_heads: frozenset[str]
     given: frozenset[str]
+    given_common: frozenset[str]  # given names that are also common words
     not_names: frozenset[str]
     stopwords: frozenset[str]
 
@@ -219,11 +226,14 @@ def name_words() -> NameWords:
         return tuple(sorted((i for i in items if i), key=len, reverse=True))
 
     given = {norm(n) for n in (data.get("given_names") or []) + (data.get("foreign_given_names") or [])}
+    stop = {norm(w) for group in words.values() for w in group}
+    given -= stop  # آن (Anne) would read every أن (that) as a name
     return NameWords(
         titles=phrases("titles"),
         roles=phrases("roles"),
         role_heads=frozenset(norm(w) for w in data.get("role_heads") or []),
         given=frozenset(g for g in given if g and " " not in g),
+        given_common=frozenset(norm(n) for n in data.get("given_names_common") or [] if " " not in n),
         not_names=frozenset(norm(w) for w in data.get("not_names") or []),
         stopwords=frozenset(norm(w) for group in words.values() for w in group),
     )

@@ -52,8 +52,10 @@ def _is_stop(token: str) -> bool:
     return any(f in nw.stopwords or f in nw.not_names for f in _bare(norm(token))[:2])
 
 
-def _is_given(token: str) -> bool:
-    return token in name_words().given
+def _is_given(token: str, common: bool = False) -> bool:
+    """A given name; ``common`` also admits names that are common words (رشيد، حياة)."""
+    nw = name_words()
+    return token in nw.given or (common and token in nw.given_common)
 
 
 def _name_word(token: str, position: int) -> bool:
@@ -74,6 +76,8 @@ def _name_word(token: str, position: int) -> bool:
             return False  # نائبا، مؤكدا: accusative adjectives after a name
         if token.endswith(("يه", "ات")) and not _is_given(token):
             return False  # العربية، الوطنية: feminine adjectives; لقاءات: plurals
+        if token.startswith(("لل", "بال", "وال", "فال", "كال")):
+            return False  # للموارد، بالمغرب: a preposition with the article is no name
     if token in _place_words() and not _is_given(token):
         return False
     return True
@@ -134,7 +138,7 @@ def _take_name(toks: list[Token], text: str, i: int, royal: bool = False) -> lis
 
 def _starts_given(toks: list[Token], idx: list[int]) -> bool:
     first = toks[idx[0]].text
-    return _is_given(first) or first in _COMPOUND_HEADS
+    return _is_given(first, common=True) or first in _COMPOUND_HEADS
 
 
 def find_people(text: str, toks: list[Token], segment: int) -> list[Candidate]:
