@@ -45,18 +45,25 @@ def is_strip(raw: str) -> bool:
     return runs >= 3 or (runs >= 1 and len(raw) > 600 and not _SENTENCE_END.search(raw))
 
 
-def _ui_share(text: str) -> float:
-    tokens = norm(text).split()
-    if not tokens:
-        return 0.0
+def _ui_words(text: str) -> tuple[int, int]:
+    """(UI words, all words) of a line."""
+    tokens = re.findall(r"\w+", norm(text))
     ui = boilerplate().ui_words
-    return sum(1 for t in tokens if t in ui or t.lstrip("وب") in ui) / len(tokens)
+    return sum(1 for t in tokens if t in ui or t.lstrip("وب") in ui), len(tokens)
+
+
+def _ui_share(text: str) -> float:
+    hits, total = _ui_words(text)
+    return hits / total if total else 0.0
 
 
 def is_ui(text: str) -> bool:
-    """A short line of site furniture (report, share, cookie, image notices)."""
-    n = words(text)
-    return n <= 16 and _ui_share(text) >= 0.25
+    """A short line of site furniture (report, share, cookie, image notices): at least two
+    UI words making up a quarter of it, or half of a very short line."""
+    hits, total = _ui_words(text)
+    if not total or total > 16:
+        return False
+    return (hits >= 2 and hits / total >= 0.25) or (total <= 3 and hits / total >= 0.5)
 
 
 def starts_cta(text: str) -> bool:
