@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .arabic import norm, strip_al
+from .arabic import norm
 
 # Territories that CLDR lists but ISO 3166-1 does not assign as countries.
 _NOT_COUNTRIES = {"AC", "CP", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ", "CQ"}

@@ -127,8 +127,8 @@ def _fill(a: Article, table: dict[int, SessionInfo], by_venue: dict[str, set[int
     if not any(not r.is_single for r in event_dates) and session:
         known = known_sessions().get(session.number)
         if info and info.dates:
-            event_dates.append(dataclasses.replace(
-                info.dates, evidence=_inferred(info.dates.evidence[:1], info.sources[-1], "dates of this session in the corpus")))
+            evidence = _inferred(info.dates.evidence[:1], info.sources[-1], "dates of this session in the corpus")
+            event_dates.append(dataclasses.replace(info.dates, evidence=evidence))
         elif known and known.start and not event_dates:
             event_dates.append(DateRange(known.start, known.end, "",
                                (Evidence(-3, 0, 0, "", "published dates of this session", "inferred", "knowledge"),)))

@@ -22,6 +22,7 @@ from .read import find_sources, read_source
 from .records import Article, Corpus
 from .settings import Settings
 
+
 def _project_root() -> Path:
     """The checkout holding templates/ and static/ (the working folder for a plain install)."""
     here = Path(__file__).resolve().parents[2]
@@ -107,7 +108,7 @@ def build_date() -> dt.date | None:
     """The build date shown in feeds: SOURCE_DATE_EPOCH if set, else none (no wall clock)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return None
 
 

@@ -369,11 +369,13 @@ class Site:
         if a.session:
             ent = self.ents.sessions[a.session.number]
             n, h = note(a.session.evidence)
-            facts["sessions"].append(Fact(ent.name, urls.relative(here, ent.path), anchors(a.session.evidence), n, h))
+            link = urls.relative(here, ent.path)
+            facts["sessions"].append(Fact(ent.name, link, anchors(a.session.evidence), n, h))
         if a.venue:
             ent = self.ents.venues[a.venue.slug]
             n, h = note(a.venue.evidence)
-            facts["venues"].append(Fact(ent.name, urls.relative(here, ent.path), anchors(a.venue.evidence), n, h, ent.en))
+            link = urls.relative(here, ent.path)
+            facts["venues"].append(Fact(ent.name, link, anchors(a.venue.evidence), n, h, ent.en))
         for p in a.people:
             ent = self.ents.people[p.slug]
             n, h = note(p.evidence)
@@ -382,7 +384,8 @@ class Site:
         for c in a.countries:
             ent = self.ents.countries[c.code]
             n, h = note(c.evidence)
-            facts["countries"].append(Fact(ent.name, urls.relative(here, ent.path), anchors(c.evidence), n, h, c.en))
+            link = urls.relative(here, ent.path)
+            facts["countries"].append(Fact(ent.name, link, anchors(c.evidence), n, h, c.en))
         for r in a.event_dates:
             n, h = note(r.evidence)
             facts["dates"].append(Fact(self.fmt.range(r), "", anchors(r.evidence), n, h))
@@ -390,7 +393,8 @@ class Site:
         jsonld = {
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": heading,
             "inLanguage": self.settings.language,
-            "about": [{"@type": "Event", "name": f"الدورة {a.session.number} للجمعية العامة للإنتربول"}] if a.session else [],
+            "about": [{"@type": "Event", "name": f"الدورة {a.session.number} للجمعية العامة للإنتربول"}]
+            if a.session else [],
             "mentions": [{"@type": "Person", "name": p.name} for p in a.people]
             + [{"@type": "Country", "name": c.ar_canonical} for c in a.countries],
         }
@@ -563,7 +567,8 @@ def render_site(corpus: Corpus, settings: Settings, build_date: dt.date | None =
                                  "give one of the sources another slug (sidecar 'slug:')", level="error"))
     files.append(("404.html", site.simple("404.html", "404.html", "الصفحة غير موجودة")))
     files.append(("feed.xml", site.simple("feed.xml", "feed.xml", settings.title, updated=site.updated)))
-    files.append(("sitemap.xml", site.render("sitemap.xml", paths=sorted(p for p, _ in files if p.endswith(".html") and p != "404.html"),
-                                             base=settings.base_url, absolute=urls.absolute)))
+    listed = sorted(p for p, _ in files if p.endswith(".html") and p != "404.html")
+    files.append(("sitemap.xml", site.render("sitemap.xml", paths=listed, base=settings.base_url,
+                                             absolute=urls.absolute)))
     files.append(("robots.txt", site.render("robots.txt", base=settings.base_url)))
     return sorted(files)

@@ -16,7 +16,6 @@ import re
 
 from slugify import slugify
 
-
 # Arabic letters → Latin, as press transliteration does (after tashkeel is removed).
 _LATIN = {
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ء": "", "ؤ": "u", "ئ": "i",

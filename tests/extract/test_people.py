@@ -1,4 +1,3 @@
-from interpol_site.arabic import norm
 from interpol_site.extract import extract_article
 
 

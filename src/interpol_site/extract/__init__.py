@@ -14,8 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ..arabic import Shadow, norm, shadow
+from ..arabic import Shadow, shadow
 from ..clean import layout
+from ..gazetteer import countries as country_table
 from ..records import (
     Article,
     Country,
@@ -27,7 +28,6 @@ from ..records import (
     Venue,
     WeekdayRef,
 )
-from ..gazetteer import countries as country_table
 from . import dates as dates_mod
 from .countries import find_countries
 from .meta import read_meta
@@ -35,7 +35,6 @@ from .people import Candidate, find_people
 from .places import choose_venue, find_cities
 from .sessions import find_sessions
 from .tokens import Token, tokens
-
 
 _MARKS = re.compile("[\u064b-\u065f\u0640]")
 

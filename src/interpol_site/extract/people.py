@@ -235,7 +235,7 @@ def _bracketed(toks: list[Token], text: str, i: int) -> list[int]:
     if len(idx) < 2 or any(toks[j].text.startswith("ال") for j in idx[:1]):
         return []
     after = text[toks[idx[-1]].end : toks[idx[-1]].end + 2].strip()
-    if idx[-1] + 1 < len(toks) and not (after[:1] in ("،", ",", ".", ":", "؛")):
+    if idx[-1] + 1 < len(toks) and after[:1] not in ("،", ",", ".", ":", "؛"):
         return []
     return idx
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..gazetteer import City, cities
 from .sessions import SessionMention
-from .tokens import PhraseMatch, Token, find_phrases, sentence_bounds
+from .tokens import Token, find_phrases, sentence_bounds
 
 _LOCATIVE = re.compile(
     r"(?:(?:^|\s)(?:في|ب|الي|من|داخل)\s*$|مدينه\s*$|(?:احتضنت|تحتضن|تحتضنها|احتضنتها|تستضيف|استضافت|"
