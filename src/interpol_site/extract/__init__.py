@@ -232,21 +232,22 @@ def _people(
         spans.setdefault(c.segment, []).append((seg.tokens[c.tokens[0]].start, seg.tokens[c.tokens[-1]].end))
 
     # surname-only mentions of a person already named in this article
-    for p in merged:
-        surname = p["words"][-1]
-        if len(surname) < 3:
-            continue
-        for seg in segments:
-            for t in seg.tokens:
-                if any(a <= t.start < b for a, b in spans.get(seg.index, [])):
-                    continue
-                if t.text == surname or (t.text[1:] == surname and t.text[0] in "وفبل"):
-                    ev = seg.evidence(t.start, t.end, "surname of a person named in the article")
-                    p["evidence"].append(ev)
-                    alias = ev.text[1:] if t.text != surname else ev.text
-                    if alias not in p["aliases"] and alias != p["name"]:
-                        p["aliases"].append(alias)
-                    spans.setdefault(seg.index, []).append((t.start, t.end))
+    taken = {(seg, a) for seg, ranges in spans.items() for a, _ in ranges}
+    inside = {seg: ranges for seg, ranges in spans.items()}
+    by_surname = {p["words"][-1]: p for p in merged if len(p["words"][-1]) >= 3}
+    for seg in segments if by_surname else ():
+        for t in seg.tokens:
+            word = t.text if t.text in by_surname else t.text[1:] if t.text[:1] in "وفبل" else None
+            p = by_surname.get(word) if word else None
+            if p is None or (seg.index, t.start) in taken:
+                continue
+            if any(a <= t.start < b for a, b in inside.get(seg.index, ())):
+                continue
+            ev = seg.evidence(t.start, t.end, "surname of a person named in the article")
+            p["evidence"].append(ev)
+            alias = ev.text[1:] if t.text != word else ev.text
+            if alias not in p["aliases"] and alias != p["name"]:
+                p["aliases"].append(alias)
     people = tuple(
         Person(
             name=p["name"],

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from ..arabic import clitic_variants, norm
+from ..arabic import clitic_variants
 from ..gazetteer import cities, countries, name_words
 from .tokens import Token, joined
 
@@ -49,7 +49,7 @@ def _place_words() -> frozenset[str]:
 
 def _is_stop(token: str) -> bool:
     nw = name_words()
-    return any(f in nw.stopwords or f in nw.not_names for f in _bare(norm(token))[:2])
+    return any(f in nw.stopwords or f in nw.not_names for f in _bare(token.replace("ى", "ي"))[:2])
 
 
 def _is_given(token: str, common: bool = False) -> bool:
@@ -63,7 +63,7 @@ def _name_word(token: str, position: int) -> bool:
     nw = name_words()
     if len(token) < 2 or token.isdigit() or not token[0].isalpha():
         return False
-    plain = norm(token)  # على (a preposition) keeps its ى for the given-name test only
+    plain = token.replace("ى", "ي")  # على (a preposition) keeps its ى for the given-name test only
     if plain in nw.stopwords or plain in nw.not_names or plain in nw.role_heads:
         return False
     if plain in _phrases_by_first() and any(len(t) == 1 for t in _phrases_by_first()[plain]):
