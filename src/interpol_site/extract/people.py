@@ -121,6 +121,11 @@ def _take_name(toks: list[Token], text: str, i: int, royal: bool = False) -> lis
             break
         if t in _CONNECTORS and out and j + 1 < len(toks):
             out.append(j)
+            nxt = toks[j + 1].text
+            if joined(text, toks[j], toks[j + 1]) and nxt.startswith("ال") and len(nxt) > 3:
+                out.append(j + 1)  # بن الشيخ: after بن any family name, even a title word
+                j += 2
+                continue
             j += 1
             continue
         if not _name_word(t, len(out)):

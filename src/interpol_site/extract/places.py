@@ -60,7 +60,7 @@ def _score(
     bounds = next(((a, b) for a, b in sentence_bounds(text) if a <= m.start < b), (0, len(text)))
     inside = [s for s in sessions if bounds[0] <= s.start < bounds[1]]
     if inside:
-        nearest = min(inside, key=lambda s: abs(s.start - m.start))
+        nearest = min(inside, key=lambda s: m.start - s.end if s.end <= m.start else s.start - m.end)
         if nearest.relation == "next":
             return None
         if nearest.relation == "previous" or (session is not None and nearest.number not in (None, session)):
