@@ -44,9 +44,10 @@ def session_table(articles: list[Article]) -> dict[int, SessionInfo]:
         if a.venue and all(e.status == "stated" for e in a.venue.evidence):
             venues[n][a.venue.slug] += 1
             venue_obj.setdefault((n, a.venue.slug), (a.venue, a.file))
-        if a.next_session_venue:
-            venues[n + 1][a.next_session_venue.slug] += 1
-            venue_obj.setdefault((n + 1, a.next_session_venue.slug), (a.next_session_venue, a.file))
+        bound = [(n + 1, a.next_session_venue)] if a.next_session_venue else []
+        for number, venue in [*bound, *a.other_session_venues]:
+            venues[number][venue.slug] += 1
+            venue_obj.setdefault((number, venue.slug), (venue, a.file))
         rng = main_range(a.event_dates)
         if rng and not rng.is_single and all(e.status == "stated" for e in rng.evidence):
             ranges[n][(rng.start, rng.end)] += 1

@@ -135,6 +135,7 @@ class Article:
     partial_dates: tuple[PartialDate, ...] = ()
     weekdays: tuple[WeekdayRef, ...] = ()
     next_session_venue: Venue | None = None  # a city named as the venue of the next session
+    other_session_venues: tuple[tuple[int, Venue], ...] = ()  # "الدورة 93 بمراكش" in an article on 92
     session: Session | None = None
     venue: Venue | None = None
     people: tuple[Person, ...] = ()

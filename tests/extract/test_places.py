@@ -35,3 +35,10 @@ def test_next_session_venue_is_recorded():
         "في الدورة 92 التي عقدت في غلاسكو، أعلن عن استضافة مراكش للدورة المقبلة." + TAIL, "n.txt"
     )
     assert a.next_session_venue.en == "Marrakech"
+
+
+def test_city_bound_to_another_numbered_session_is_recorded_for_it():
+    a = extract_article("شارك الوفد في الدورة 92 بغلاسكو، وقدم ملف ترشيح المغرب لاحتضان الدورة 93 بمراكش سنة 2025."
+                        " وأكد رئيس الوفد في الدورة 92 أهمية التعاون." + TAIL, "o.txt")
+    assert a.venue.en == "Glasgow"
+    assert [(n, v.en) for n, v in a.other_session_venues] == [(93, "Marrakech")]

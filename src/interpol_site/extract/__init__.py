@@ -96,7 +96,7 @@ def extract_article(text: str, file: str) -> Article:
 
     # venue -----------------------------------------------------------------------
     city_mentions = [m for s in segments for m in find_cities(s.shadow.text, list(s.tokens), s.index)]
-    city, support, next_mentions = choose_venue(
+    city, support, next_mentions, other_mentions = choose_venue(
         {s.index: s.shadow.text for s in segments}, city_mentions, session_mentions,
         session.number if session else None,
     )
@@ -104,6 +104,9 @@ def extract_article(text: str, file: str) -> Article:
     next_venue = (
         _venue(next_mentions[0].city, next_mentions, by_index, "city of the next session")
         if next_mentions else None
+    )
+    other_venues = tuple(
+        (n, _venue(m.city, [m], by_index, f"city bound to session {n}")) for n, m in other_mentions
     )
 
     # people --------------------------------------------------------------------
@@ -163,6 +166,7 @@ def extract_article(text: str, file: str) -> Article:
         session=session,
         venue=venue,
         next_session_venue=next_venue,
+        other_session_venues=other_venues,
         people=people,
         countries=country_records,
         stripped=lay.stripped,

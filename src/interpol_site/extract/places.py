@@ -80,31 +80,43 @@ def _score(
     return score
 
 
+def _bound_session(text: str, m: CityMention, sessions: list[SessionMention]) -> SessionMention | None:
+    """The session mention of the city's sentence nearest to it, if any."""
+    bounds = next(((a, b) for a, b in sentence_bounds(text) if a <= m.start < b), (0, len(text)))
+    inside = [s for s in sessions if bounds[0] <= s.start < bounds[1]]
+    if not inside:
+        return None
+    return min(inside, key=lambda s: m.start - s.end if s.end <= m.start else s.start - m.end)
+
+
 def choose_venue(
     segments: dict[int, str],
     mentions: list[CityMention],
     sessions: dict[int, list[SessionMention]],
     session: int | None,
-) -> tuple[City | None, list[CityMention], list[CityMention]]:
-    """The venue city, its supporting mentions, and mentions of the next session's venue."""
+) -> tuple[City | None, list[CityMention], list[CityMention], list[tuple[int, CityMention]]]:
+    """The venue city and its supporting mentions; mentions of the next session's venue;
+    and cities bound to another session named by number (``الدورة 93 بمراكش``)."""
     best: dict[str, float] = {}
     support: dict[str, list[CityMention]] = {}
     next_venue: list[CityMention] = []
+    others: list[tuple[int, CityMention]] = []
     for m in mentions:
         score = _score(segments[m.segment], m, sessions.get(m.segment, []), session)
         if score is None:
-            text = segments[m.segment]
-            bounds = next(((a, b) for a, b in sentence_bounds(text) if a <= m.start < b), (0, len(text)))
-            if any(s.relation == "next" and bounds[0] <= s.start < bounds[1] for s in sessions.get(m.segment, [])):
+            bound = _bound_session(segments[m.segment], m, sessions.get(m.segment, []))
+            if bound is not None and bound.relation == "next":
                 next_venue.append(m)
+            elif bound is not None and bound.relation == "this" and bound.number is not None:
+                others.append((bound.number, m))
             continue
         key = m.city.en
         best[key] = max(best.get(key, 0.0), score) + (0.25 if key in best else 0.0)
         support.setdefault(key, []).append(m)
     if not best:
-        return None, [], next_venue
+        return None, [], next_venue, others
     order = {m.city.en: k for k, m in reversed(list(enumerate(mentions)))}
     winner = max(best, key=lambda k: (best[k], -order[k]))
     if best[winner] <= 0:
-        return None, [], next_venue
-    return support[winner][0].city, support[winner], next_venue
+        return None, [], next_venue, others
+    return support[winner][0].city, support[winner], next_venue, others
