@@ -89,3 +89,13 @@ def test_cli_explain_shows_rules_and_stripped_boilerplate():
     assert proc.returncode == 0, proc.stderr
     assert "stripped as boilerplate" in proc.stdout and "line 1: strip of other headlines" in proc.stdout
     assert "session: 93" in proc.stdout
+
+
+def test_parallel_extraction_gives_the_serial_result(tmp_path):
+    for folder in (ROOT / "seeds", ROOT / "tests" / "corpus"):
+        for f in folder.glob("*.txt"):
+            (tmp_path / f.name).write_bytes(f.read_bytes())
+    serial, p1 = extract_corpus(tmp_path, jobs=1)
+    parallel, p2 = extract_corpus(tmp_path, jobs=2)
+    assert serial == parallel and p1 == p2
+    assert len(serial.articles) == 13
