@@ -1,4 +1,9 @@
-"""Regenerate the golden site: ``python -m tests.regen_golden``; review it as a git diff."""
+"""Regenerate the golden site: ``python -m tests.regen_golden``, then review ``git diff tests/golden``.
+
+The golden site is the fixture corpus (``tests/fixtures.py``) rendered with the fixture
+settings and build date; ``tests/test_render.py`` compares a fresh render to it byte for
+byte.
+"""
 
 import shutil
 import sys
@@ -7,29 +12,25 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from interpol_site.pipeline import extract_corpus  # noqa: E402
 from interpol_site.render import render_site  # noqa: E402
-from interpol_site.settings import Settings  # noqa: E402
+from tests import fixtures  # noqa: E402
 
-CORPUS = HERE / "golden" / "corpus"
-SITE = HERE / "golden" / "site"
-SETTINGS = Settings(base_url="https://example.org/archive/")
+GOLDEN = HERE / "golden"
 
 
 def render() -> dict[str, bytes]:
-    corpus, problems = extract_corpus(CORPUS)
-    assert not problems, problems
-    return dict(render_site(corpus, SETTINGS))
+    """The fixture site as {relative path: bytes}."""
+    return dict(render_site(fixtures.corpus(), fixtures.SETTINGS, fixtures.BUILD_DATE))
 
 
 def main() -> None:
-    if SITE.exists():
-        shutil.rmtree(SITE)
+    if GOLDEN.exists():
+        shutil.rmtree(GOLDEN)
     for rel, data in render().items():
-        path = SITE / rel
+        path = GOLDEN / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    print(f"wrote {SITE}")
+    print(f"wrote {GOLDEN}: review it with git diff tests/golden")
 
 
 if __name__ == "__main__":

@@ -1,574 +1,1249 @@
 """Linked corpus → pages: one function and one frozen context per page kind.
 
-Pure: ``render_site`` returns (output path, bytes) pairs and touches no file but the
-templates. Jinja2 runs with autoescape and StrictUndefined; templates read fields and
-compute nothing. Links are made by ``urls.relative`` through the ``u()`` helper each
-context carries, so every link is relative and ends at a file.
+``render_site`` is pure: it returns (output path, bytes) pairs sorted by path and reads
+nothing but the templates; the same corpus, settings and build date give the same
+bytes (no wall clock, sorted walks). The steps:
+
+1. ``collect`` aggregates the articles into entities (a country per ISO code, a person
+   per name, a venue per slug, a session per number, the sessions also from
+   ``Corpus.sessions``), each with its articles in date order;
+2. one ``*_page`` function per page kind builds that page's documented, frozen context
+   (``HomeContext``, ``ArticleContext`` …), in which every string is already formatted
+   (dates from CLDR, digits per the setting) and every link already made relative by
+   ``urls.relative``; templates only print fields, loop and test;
+3. one Jinja2 environment (autoescape, StrictUndefined) renders each context with its
+   template. Two pages claiming one path stop the build with a ``BuildError`` listing
+   every clash.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
+import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
+from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup
 
 from . import urls
-from .arabic import norm, strip_al
 from .errors import BuildError, Problem
-from .records import Article, Corpus, DateRange, Evidence, Person, SessionInfo, Venue
+from .records import Article, Corpus, DateRange, Evidence, SessionInfo, Venue
 from .settings import Settings
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+# --------------------------------------------------------------------------- templates
 
 
-# --------------------------------------------------------------------------- entities
-
-@dataclass(frozen=True)
-class Entity:
-    """A country, person, venue or session across the corpus."""
-
-    kind: str  # countries | people | venues | sessions
-    key: str
-    name: str  # Arabic display name
-    en: str  # English or Latin name ("" if none)
-    path: str
-    articles: tuple[Article, ...]  # in date order
-    mentions: int
-    roles: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    related: dict[str, tuple[tuple[Entity, int], ...]] = field(default_factory=dict, compare=False, hash=False)
-    session: SessionInfo | None = None
+def default_templates() -> Path:
+    """``templates/`` of the checkout, else of the working folder (after a plain install)."""
+    here = Path(__file__).resolve().parents[2] / "templates"
+    return here if here.is_dir() else Path.cwd() / "templates"
 
 
-def _date_key(a: Article) -> tuple:
-    return (a.date or dt.date.min, a.file)
-
-
-def _sort_ar(name: str) -> str:
-    return " ".join(strip_al(w) for w in norm(name).split())
-
-
-@dataclass(frozen=True)
-class Entities:
-    countries: dict[str, Entity]
-    people: dict[str, Entity]
-    venues: dict[str, Entity]
-    sessions: dict[int, Entity]
-
-    def of(self, a: Article) -> dict[str, list[Entity]]:
-        out = {
-            "countries": [self.countries[c.code] for c in a.countries],
-            "people": [self.people[p.slug] for p in a.people],
-            "venues": [self.venues[a.venue.slug]] if a.venue else [],
-            "sessions": [self.sessions[a.session.number]] if a.session else [],
-        }
-        return out
-
-
-def collect(corpus: Corpus) -> Entities:
-    """Aggregate articles into entities with counts and co-occurrences (one pass)."""
-    arts: dict[tuple[str, str], list[Article]] = defaultdict(list)
-    mentions: Counter = Counter()
-    first: dict[tuple[str, str], Any] = {}
-    roles: dict[str, list[str]] = defaultdict(list)
-    aliases: dict[str, list[str]] = defaultdict(list)
-    for a in sorted(corpus.articles, key=_date_key):
-        for c in a.countries:
-            k = ("countries", c.code)
-            arts[k].append(a)
-            mentions[k] += c.mentions
-            first.setdefault(k, c)
-        for p in a.people:
-            k = ("people", p.slug)
-            arts[k].append(a)
-            mentions[k] += p.mentions
-            first.setdefault(k, p)
-            roles[p.slug] += [r for r in p.roles if r not in roles[p.slug]]
-            aliases[p.slug] += [x for x in p.aliases if x not in aliases[p.slug]]
-        if a.venue:
-            k = ("venues", a.venue.slug)
-            arts[k].append(a)
-            mentions[k] += 1
-            first.setdefault(k, a.venue)
-        if a.session:
-            k = ("sessions", str(a.session.number))
-            arts[k].append(a)
-            mentions[k] += 1
-    infos = {s.number: s for s in corpus.sessions}
-    for n in infos:
-        arts.setdefault(("sessions", str(n)), [])
-        if infos[n].venue:
-            k = ("venues", infos[n].venue.slug)
-            arts.setdefault(k, [])
-            first.setdefault(k, infos[n].venue)
-
-    def make(kind: str, key: str) -> Entity:
-        k = (kind, key)
-        items = tuple(arts[k])
-        if kind == "countries":
-            c = first[k]
-            return Entity(kind, key, c.ar_canonical, c.en, urls.country_path(c.slug), items, mentions[k])
-        if kind == "people":
-            p: Person = first[k]
-            return Entity(kind, key, p.name, urls.transliterate(p.name).title(), urls.person_path(p.slug),
-                          items, mentions[k], tuple(roles[key]), tuple(aliases[key]))
-        if kind == "venues":
-            v: Venue = first[k]
-            return Entity(kind, key, v.ar_canonical, v.en, urls.venue_path(v.slug), items, mentions[k])
-        n = int(key)
-        return Entity(kind, key, f"الدورة {n}", f"Session {n}", urls.session_path(n), items, mentions[k],
-                      session=infos.get(n))
-
-    tables: dict[str, dict] = {"countries": {}, "people": {}, "venues": {}, "sessions": {}}
-    for kind, key in sorted(arts):
-        ent = make(kind, key)
-        tables[kind][int(key) if kind == "sessions" else key] = ent
-    ents = Entities(**tables)
-    # co-occurrence: who and what appears with each country and person
-    for table in (ents.countries, ents.people, ents.venues, ents.sessions):
-        for ent in table.values():
-            together: dict[str, Counter] = defaultdict(Counter)
-            for a in ent.articles:
-                for kind, others in ents.of(a).items():
-                    for o in others:
-                        if o is not ent:
-                            together[kind][(o.kind, o.key)] += 1
-            lookup = {"countries": ents.countries, "people": ents.people, "venues": ents.venues,
-                      "sessions": ents.sessions}
-            ent.related.update({
-                kind: tuple((lookup[kind][int(k) if kind == "sessions" else k], n)
-                            for (_, k), n in sorted(cnt.items(), key=lambda kv: (-kv[1], str(kv[0][1]))))
-                for kind, cnt in together.items()
-            })
-    return ents
+@functools.cache
+def environment(templates: str) -> jinja2.Environment:
+    """The one Jinja2 environment for a templates folder: autoescape, StrictUndefined."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 # --------------------------------------------------------------------------- formatting
 
+_TO_ARAB = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_TO_LATN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+#: Count phrases by CLDR plural category (zero, one, two, few, many, other).
+NOUNS: dict[str, dict[str, str]] = {
+    "article": {"zero": "لا مقالات", "one": "مقال واحد", "two": "مقالان",
+                "few": "{n} مقالات", "many": "{n} مقالًا", "other": "{n} مقال"},
+    "country": {"zero": "لا دول", "one": "دولة واحدة", "two": "دولتان",
+                "few": "{n} دول", "many": "{n} دولة", "other": "{n} دولة"},
+    "person": {"zero": "لا أشخاص", "one": "شخص واحد", "two": "شخصان",
+               "few": "{n} أشخاص", "many": "{n} شخصًا", "other": "{n} شخص"},
+    "venue": {"zero": "لا مدن", "one": "مدينة واحدة", "two": "مدينتان",
+              "few": "{n} مدن", "many": "{n} مدينة", "other": "{n} مدينة"},
+    "session": {"zero": "لا دورات", "one": "دورة واحدة", "two": "دورتان",
+                "few": "{n} دورات", "many": "{n} دورة", "other": "{n} دورة"},
+}
+#: The noun alone, to follow a number printed apart (``<strong>12</strong> دولة``).
+BARE: dict[str, dict[str, str]] = {
+    "article": {"one": "مقال", "two": "مقالان", "few": "مقالات", "many": "مقالًا"},
+    "country": {"one": "دولة", "two": "دولتان", "few": "دول", "many": "دولة"},
+    "person": {"one": "شخص", "two": "شخصان", "few": "أشخاص", "many": "شخصًا"},
+    "venue": {"one": "مدينة", "two": "مدينتان", "few": "مدن", "many": "مدينة"},
+    "session": {"one": "دورة", "two": "دورتان", "few": "دورات", "many": "دورة"},
+}
+_PLURAL = Locale.parse("ar")
+
+
+@functools.lru_cache(maxsize=8192)
+def _cldr(d: dt.date, pattern: str, locale: str) -> str:
+    return format_date(d, pattern, locale=locale)
+
+
+@dataclass(frozen=True)
+class When:
+    """A date or a date range ready to print: ``text`` for readers, ``iso`` for
+    ``<time datetime>``. A range has ``end_text``/``end_iso``; its ``text`` is then
+    shortened (``4``–``7 نونبر 2024``)."""
+
+    text: str
+    iso: str
+    end_text: str = ""
+    end_iso: str = ""
+    sep: str = "–"  # between start and end: spaced when the start has words
+
+
 @dataclass(frozen=True)
 class Formats:
-    settings: Settings
+    """Dates from CLDR in the month style's locale, and digits per the setting."""
 
-    def digits(self, text: Any) -> str:
-        text = str(text)
-        return text.translate(_ARABIC_DIGITS) if self.settings.digits == "arab" else text
+    locale: str
+    digits: str
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Formats per build
-    def date(self, d: dt.date | None) -> str:
-        if d is None:
-            return ""
-        return self.digits(format_date(d, "d MMMM y", locale=self.settings.locale))
+    def num(self, value: Any) -> str:
+        text = str(value)
+        return text.translate(_TO_ARAB if self.digits == "arab" else _TO_LATN)
+
+    def date(self, d: dt.date) -> str:
+        return self.num(_cldr(d, "d MMMM y", self.locale))
 
     def month(self, year: int, month: int) -> str:
-        return self.digits(format_date(dt.date(year, month, 1), "MMMM y", locale=self.settings.locale))
+        return self.num(_cldr(dt.date(year, month, 1), "MMMM y", self.locale))
 
-    def range(self, r: DateRange | None) -> str:
+    def when(self, d: dt.date | None) -> When | None:
+        return When(self.date(d), d.isoformat()) if d else None
+
+    def span(self, r: DateRange | None) -> When | None:
         if r is None:
-            return ""
+            return None
         if r.start == r.end:
-            return self.date(r.start)
+            return When(self.date(r.start), r.start.isoformat())
         if (r.start.year, r.start.month) == (r.end.year, r.end.month):
-            return self.digits(f"{r.start.day}–") + self.date(r.end)
+            return When(self.num(r.start.day), r.start.isoformat(), self.date(r.end), r.end.isoformat())
         if r.start.year == r.end.year:
-            first = format_date(r.start, "d MMMM", locale=self.settings.locale)
-            return self.digits(first) + " – " + self.date(r.end)
-        return self.date(r.start) + " – " + self.date(r.end)
+            first = self.num(_cldr(r.start, "d MMMM", self.locale))
+        else:
+            first = self.date(r.start)
+        return When(first, r.start.isoformat(), self.date(r.end), r.end.isoformat(), " – ")
+
+    def count(self, n: int, noun: str) -> str:
+        return NOUNS[noun][_PLURAL.plural_form(n)].format(n=self.num(n))
+
+    def bare(self, n: int, noun: str) -> str:
+        return BARE[noun].get(_PLURAL.plural_form(n), BARE[noun]["one"])
+
+
+# --------------------------------------------------------------------------- Arabic order
+
+_SORT_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_SORT_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                            "ؤ": "و", "ئ": "ي", "ء": None})
+
+
+def sort_key(name: str) -> tuple[int, str, str]:
+    """Arabic alphabetical order, as indexes print it: tashkeel and tatweel ignored, the
+    hamza forms of alef folded into alef, ة with ه, ى with ي, and ``ال`` not counted
+    (الجزائر files under ج). Unicode order of the folded letters is the alphabet's order
+    (ا ب ت ث … ن ه و ي); names in other scripts come after, and the name itself breaks
+    ties, so the key is total and deterministic."""
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in _SORT_MARKS.sub("", name).split()]
+    folded = " ".join(words).translate(_SORT_FOLD).strip()
+    arabic = bool(folded) and "\u0621" <= folded[0] <= "\u06ff"
+    return (0 if arabic else 1, folded.casefold(), name)
+
+
+def initial(name: str) -> str:
+    """The letter a name files under in an index (``النرويج`` → ``ن``), ``#`` if none."""
+    folded = sort_key(name)[1]
+    return folded[0].upper() if folded and folded[0].isalpha() else "#"
+
+
+def _date_order(a: Article) -> tuple[bool, dt.date, str]:
+    return (a.date is None, a.date or dt.date.min, a.file)
+
+
+# --------------------------------------------------------------------------- entities
+
+
+@dataclass(frozen=True, eq=False)
+class Entity:
+    """One country, person, venue or session across the corpus (compared by identity)."""
+
+    kind: str  # one of urls.SECTIONS
+    key: str  # country code, person name, venue slug or session number
+    name: str  # Arabic display name
+    en: str  # Latin name ("" if none)
+    path: str  # output path of its page
+    articles: tuple[Article, ...]  # in date order, undated last
+    mentions: int = 0
+    roles: tuple[str, ...] = ()  # people
+    aliases: tuple[str, ...] = ()  # people
+    country: str = ""  # venues: ISO code of the city's country
+    info: SessionInfo | None = None  # sessions
+
+
+@dataclass(frozen=True)
+class Entities:
+    """Every entity of the corpus, by kind and key."""
+
+    countries: dict[str, Entity]
+    people: dict[str, Entity]
+    venues: dict[str, Entity]
+    sessions: dict[str, Entity]
+
+    def table(self, kind: str) -> dict[str, Entity]:
+        return getattr(self, kind)
+
+    def of(self, a: Article) -> dict[str, tuple[Entity, ...]]:
+        """The entities an article names, by kind (the venue and the next session's)."""
+        venues = [v for v in (a.venue, a.next_session_venue, *(v for _, v in a.other_session_venues))
+                  if v is not None]
+        return {
+            "countries": tuple(dict.fromkeys(self.countries[c.code] for c in a.countries)),
+            "people": tuple(dict.fromkeys(self.people[p.name] for p in a.people)),
+            "venues": tuple(dict.fromkeys(self.venues[v.slug] for v in venues)),
+            "sessions": (self.sessions[str(a.session.number)],) if a.session else (),
+        }
+
+
+def collect(corpus: Corpus) -> Entities:
+    """Aggregate the articles into entities; the sessions and their venues also come
+    from ``corpus.sessions`` (what the link step settled)."""
+    articles: dict[tuple[str, str], list[Article]] = defaultdict(list)
+    mentions: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], Any] = {}
+    roles: dict[str, dict[str, None]] = defaultdict(dict)
+    aliases: dict[str, dict[str, None]] = defaultdict(dict)
+
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(kind: str, key: str, a: Article, record: Any, n: int = 1) -> None:
+        if (kind, key, a.file) not in seen:
+            seen.add((kind, key, a.file))
+            articles[(kind, key)].append(a)
+        mentions[(kind, key)] += n
+        first.setdefault((kind, key), record)
+
+    for a in sorted(corpus.articles, key=_date_order):
+        for c in a.countries:
+            add("countries", c.code, a, c, c.mentions)
+        for p in a.people:
+            add("people", p.name, a, p, p.mentions)
+            roles[p.name].update(dict.fromkeys(p.roles))
+            aliases[p.name].update(dict.fromkeys(x for x in p.aliases if x != p.name))
+        for v in (a.venue, a.next_session_venue, *(v for _, v in a.other_session_venues)):
+            if v is not None:
+                add("venues", v.slug, a, v)
+        if a.session:
+            add("sessions", str(a.session.number), a, None)
+    infos = {str(s.number): s for s in corpus.sessions}
+    for key, info in sorted(infos.items()):
+        articles.setdefault(("sessions", key), [])
+        if info.venue:
+            articles.setdefault(("venues", info.venue.slug), [])
+            first.setdefault(("venues", info.venue.slug), info.venue)
+
+    tables: dict[str, dict[str, Entity]] = {kind: {} for kind in urls.SECTIONS}
+    for (kind, key), items in sorted(articles.items()):
+        record, n = first.get((kind, key)), mentions[(kind, key)]
+        if kind == "countries":
+            ent = Entity(kind, key, record.ar_canonical, record.en, urls.country_path(key, record.en),
+                         tuple(items), n)
+        elif kind == "people":
+            ent = Entity(kind, key, key, "", urls.person_path(record), tuple(items), n,
+                         tuple(roles[key]), tuple(aliases[key]))
+        elif kind == "venues":
+            ent = Entity(kind, key, record.ar_canonical, record.en, urls.venue_path(record), tuple(items),
+                         n, country=record.country or "")
+        else:
+            ent = Entity(kind, key, f"الدورة {key}", "", urls.session_path(int(key)), tuple(items), n,
+                         info=infos.get(key))
+        tables[kind][key] = ent
+    return Entities(**tables)
 
 
 # --------------------------------------------------------------------------- contexts
 
-@dataclass(frozen=True)
-class Page:
-    """What every page gets: where it is, its title, the link helper and metadata."""
-
-    here: str
-    title: str
-    description: str
-    site: Settings
-    u: Callable[[str], str]
-    fmt: Formats
-    canonical: str
-    jsonld: str
-    section: str  # nav section this page belongs to
-    og_type: str = "website"
-
 
 @dataclass(frozen=True)
-class Paragraph:
-    index: int
-    pieces: tuple[tuple[str, str | None], ...]  # (text, mark id or None)
-
-
-@dataclass(frozen=True)
-class Fact:
+class NavItem:
     label: str
     href: str
-    evidence: tuple[tuple[str, str], ...]  # (anchor, quoted text)
-    note: str = ""  # "inferred from …" / "editorial"
-    note_href: str = ""
-    extra: str = ""
+    current: bool  # this link is the page itself (aria-current="page")
+    active: bool  # the page belongs to this section
 
 
 @dataclass(frozen=True)
-class ArticleContext:
-    page: Page
-    article: Article
-    heading: str
-    generated_title: bool
-    paragraphs: tuple[Paragraph, ...]
-    facts: dict[str, tuple[Fact, ...]]
-    event_dates: tuple[str, ...]
+class Page:
+    """What ``base.html`` needs on every page. ``jsonld`` is already escaped for a
+    ``<script>`` element; ``canonical`` and Open Graph exist only with a base URL."""
+
+    path: str
+    lang: str
+    title: str  # the whole <title>
+    heading: str  # the page's own title (og:title)
+    description: str
+    site_title: str
+    home: str
+    stylesheet: str  # "" when ``inline_css`` carries the styles (404 page)
+    feed: str
+    nav: tuple[NavItem, ...]
+    canonical: str = ""
+    og_type: str = "website"
+    og_locale: str = "ar_MA"
+    jsonld: Markup = Markup("")
+    inline_css: Markup = Markup("")
 
 
 @dataclass(frozen=True)
-class ListContext:
+class Link:
+    """A link as the templates print it: ``label``, then optional muted ``note``, a Latin
+    ``en`` name in an LTR ``<bdi>``, and a ``count`` phrase. An empty ``href`` prints text."""
+
+    label: str
+    href: str
+    note: str = ""
+    en: str = ""
+    count: str = ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """An article in a list: its (possibly generated) title, date, source, and the
+    session it covers with where it stands to it (``relation``: before/during/after)."""
+
+    href: str
+    title: str
+    generated: bool
+    when: When | None
+    source: str
+    venue: str
+    session: Link | None
+    relation: str  # "before" | "during" | "after" | ""
+
+
+@dataclass(frozen=True)
+class CardGroup:
+    label: str
+    anchor: str
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """A General Assembly session in a list: number, venue, dates, articles, and how
+    many were written before, during and after it."""
+
+    link: Link
+    venue: Link | None
+    dates: When | None
+    articles: str
+    spread: str
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Links between the pages of a long list; a link is None on the page it names."""
+
+    label: str  # "الصفحة 2 من 5"
+    first: Link | None
+    prev: Link | None
+    next: Link | None
+    last: Link | None
+
+
+@dataclass(frozen=True)
+class Stat:
+    number: str
+    noun: str
+    href: str
+
+
+@dataclass(frozen=True)
+class HomeContext:
+    """``home.html``: what the corpus is, its counts, the sessions, the latest articles."""
+
     page: Page
     heading: str
     intro: str
-    articles: tuple[Article, ...]
-    entities: tuple[Entity, ...] = ()
-    ents: Entities | None = None
+    period: When | None  # first to last article date
+    stats: tuple[Stat, ...]
+    sessions: tuple[SessionRow, ...]
+    latest: tuple[Card, ...]
+    timeline: str
 
 
 @dataclass(frozen=True)
-class EntityContext:
-    page: Page
-    entity: Entity
-    ents: Entities
-    first_seen: dt.date | None
-    last_seen: dt.date | None
-    sentences: tuple[tuple[Article, str], ...]
-    timeline: tuple[tuple[str, int], ...]
+class TimelineItem:
+    """A row of the timeline: an article (``card``), or the start or end of a session."""
+
+    kind: str  # "article" | "start" | "end" | "session" (a one-day session)
+    when: When
+    card: Card | None = None
+    session: SessionRow | None = None
 
 
 @dataclass(frozen=True)
 class TimelineMonth:
     label: str
     anchor: str
-    items: tuple[tuple[str, Any, str], ...]  # ("session", Entity, "") or ("article", Article, relation)
+    items: tuple[TimelineItem, ...]
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    label: str
+    anchor: str
+    months: tuple[TimelineMonth, ...]
 
 
 @dataclass(frozen=True)
 class TimelineContext:
+    """``timeline.html``: years, then months, then articles and session marks by date."""
+
     page: Page
-    years: tuple[tuple[int, tuple[TimelineMonth, ...]], ...]
-    undated: tuple[Article, ...]
-    sessions: tuple[Entity, ...]
+    heading: str
+    intro: str
+    sessions: tuple[SessionRow, ...]
+    nav: tuple[Link, ...]  # the years: anchors, or pages when the timeline is split
+    years: tuple[TimelineYear, ...]  # empty on the overview of a split timeline
+    undated: tuple[Card, ...]
 
 
-# --------------------------------------------------------------------------- rendering
+@dataclass(frozen=True)
+class Piece:
+    """A run of paragraph text; ``marked`` runs are evidence of a fact."""
 
-@functools.cache
-def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
-        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env
+    text: str
+    marked: bool = False
 
 
-def _jsonld(data: dict) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph with its anchor (``p-3`` is ``Article.body[2]``); ``html`` holds a
+    Markdown article's trusted HTML instead of ``pieces``."""
+
+    anchor: str
+    pieces: tuple[Piece, ...]
+    html: Markup | None = None
 
 
-class Site:
-    """Renders every page of one corpus; holds what the page functions share."""
+@dataclass(frozen=True)
+class Quote:
+    """An evidence span: its text and its anchor in this page (``#p-3``; ``""`` when the
+    span is in another article)."""
 
-    def __init__(self, corpus: Corpus, settings: Settings, build_date: dt.date | None):
-        self.corpus = corpus
-        self.settings = settings
-        self.fmt = Formats(settings)
-        self.ents = collect(corpus)
-        self.articles = tuple(sorted(corpus.articles, key=_date_key, reverse=True))
-        self.by_file = {a.file: a for a in corpus.articles}
-        self.env = environment()
-        dates = [a.date for a in corpus.articles if a.date]
-        self.updated = build_date or (max(dates) if dates else dt.date(1970, 1, 1))
+    href: str
+    text: str
+    where: str
 
-    def page(self, here: str, title: str, section: str, description: str = "",
-             jsonld: dict | None = None, og_type: str = "website") -> Page:
-        base = self.settings.base_url
-        return Page(
-            here=here,
-            title=title,
-            description=description or self.settings.description,
-            site=self.settings,
-            u=functools.partial(urls.relative, here),
-            fmt=self.fmt,
-            canonical=urls.absolute(base, here) if base else "",
-            jsonld=_jsonld(jsonld) if jsonld else "",
-            section=section,
-            og_type=og_type,
-        )
 
-    def render(self, template: str, **context: Any) -> bytes:
-        return self.env.get_template(template).render(**context).encode("utf-8")
+@dataclass(frozen=True)
+class Fact:
+    """One line of the facts panel. ``status`` is stated, inferred (``source`` links the
+    article it came from) or editorial."""
 
-    # ---- pages
+    label: str
+    href: str
+    en: str
+    note: str
+    when: When | None
+    quotes: tuple[Quote, ...]
+    more: str  # "+3" when more spans than shown
+    status: str
+    source: Link | None
 
-    def home(self) -> bytes:
-        here = "index.html"
-        page = self.page(here, self.settings.title, "home", jsonld={
-            "@context": "https://schema.org", "@type": "WebSite", "name": self.settings.title,
-            "inLanguage": self.settings.language})
-        ctx = ListContext(page, self.settings.title, self.settings.description,
-                          self.articles[: self.settings.per_page],
-                          tuple(sorted(self.ents.sessions.values(), key=lambda e: -int(e.key))), self.ents)
-        return self.render("home.html", c=ctx)
 
-    def article(self, a: Article) -> bytes:
-        here = urls.article_path(a.id)
-        heading, generated = a.title, False
-        if not heading:
-            words = (a.body[0] if a.body else a.file).split()
-            heading, generated = " ".join(words[:9]) + ("…" if len(words) > 9 else ""), True
-        marks: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-        facts: dict[str, list[Fact]] = {"sessions": [], "venues": [], "people": [], "countries": [], "dates": []}
-        counter = [0]
+@dataclass(frozen=True)
+class FactGroup:
+    label: str
+    facts: tuple[Fact, ...]
 
-        def anchors(evs: Iterable[Evidence]) -> tuple[tuple[str, str], ...]:
-            out = []
-            for e in evs:
-                if e.status != "stated" or e.paragraph < 0 or e.paragraph >= len(a.body):
-                    continue
-                if a.markdown:
-                    out.append((f"p-{e.paragraph + 1}", e.text))
-                    continue
-                counter[0] += 1
-                mark = f"e-{counter[0]}"
-                marks[e.paragraph].append((e.start, e.end, mark))
-                out.append((mark, e.text))
-            return tuple(out)
 
-        def note(evs: tuple[Evidence, ...]) -> tuple[str, str]:
-            for e in evs:
-                if e.status == "editorial":
-                    return "تعديل تحريري", ""
-                if e.status == "inferred":
-                    src = self.by_file.get(e.source_file or "")
-                    if src:
-                        return "مستنتج من مقال آخر", urls.relative(here, urls.article_path(src.id))
-                    return "مستنتج من معطيات الدورات المنشورة", ""
-            return "", ""
+@dataclass(frozen=True)
+class ArticleContext:
+    """``article.html``: the article, its clean paragraphs and its facts panel."""
 
-        if a.session:
-            ent = self.ents.sessions[a.session.number]
-            n, h = note(a.session.evidence)
-            link = urls.relative(here, ent.path)
-            facts["sessions"].append(Fact(ent.name, link, anchors(a.session.evidence), n, h))
-        if a.venue:
-            ent = self.ents.venues[a.venue.slug]
-            n, h = note(a.venue.evidence)
-            link = urls.relative(here, ent.path)
-            facts["venues"].append(Fact(ent.name, link, anchors(a.venue.evidence), n, h, ent.en))
-        for p in a.people:
-            ent = self.ents.people[p.slug]
-            n, h = note(p.evidence)
-            facts["people"].append(Fact(p.name, urls.relative(here, ent.path), anchors(p.evidence), n, h,
-                                        "، ".join(p.roles[:1])))
-        for c in a.countries:
-            ent = self.ents.countries[c.code]
-            n, h = note(c.evidence)
-            link = urls.relative(here, ent.path)
-            facts["countries"].append(Fact(ent.name, link, anchors(c.evidence), n, h, c.en))
-        for r in a.event_dates:
-            n, h = note(r.evidence)
-            facts["dates"].append(Fact(self.fmt.range(r), "", anchors(r.evidence), n, h))
-        paragraphs = tuple(Paragraph(i, _pieces(text, marks.get(i, []))) for i, text in enumerate(a.body))
-        jsonld = {
-            "@context": "https://schema.org", "@type": "NewsArticle", "headline": heading,
-            "inLanguage": self.settings.language,
-            "about": [{"@type": "Event", "name": f"الدورة {a.session.number} للجمعية العامة للإنتربول"}]
-            if a.session else [],
-            "mentions": [{"@type": "Person", "name": p.name} for p in a.people]
-            + [{"@type": "Country", "name": c.ar_canonical} for c in a.countries],
-        }
-        if a.date:
-            jsonld["datePublished"] = (a.published or a.date).isoformat()
-        if a.author:
-            jsonld["author"] = {"@type": "Person", "name": a.author}
-        if a.source:
-            jsonld["publisher"] = {"@type": "Organization", "name": a.source}
-        if a.venue:
-            jsonld["contentLocation"] = {"@type": "Place", "name": a.venue.ar_canonical}
-        description = " ".join((a.body[0] if a.body else heading).split()[:30])
-        page = self.page(here, heading, "articles", description, jsonld, "article")
-        ctx = ArticleContext(page, a, heading, generated, paragraphs,
-                             {k: tuple(v) for k, v in facts.items()},
-                             tuple(self.fmt.range(r) for r in a.event_dates))
-        return self.render("article.html", c=ctx)
+    page: Page
+    heading: tuple[Piece, ...]
+    generated: bool
+    when: When | None
+    published: When | None  # only when it differs from ``when``
+    source: str
+    author: str
+    byline: tuple[Piece, ...]  # the byline as written, () if none
+    paragraphs: tuple[Paragraph, ...]
+    facts: tuple[FactGroup, ...]
+    file: str
+    older: Link | None
+    newer: Link | None
 
-    def index(self, kind: str, heading: str, intro: str) -> bytes:
-        here = urls.index_path(kind)
-        table = getattr(self.ents, kind)
-        if kind == "sessions":
-            items = tuple(sorted(table.values(), key=lambda e: -int(e.key)))
+
+@dataclass(frozen=True)
+class IndexGroup:
+    """The entries of an index under one initial letter."""
+
+    letter: str
+    anchor: str
+    rows: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class IndexContext:
+    """``countries.html``, ``people.html``, ``venues.html`` (``groups``, by initial letter
+    in Arabic alphabetical order) and ``sessions.html`` (``sessions``, by number)."""
+
+    page: Page
+    heading: str
+    intro: str
+    groups: tuple[IndexGroup, ...]
+    sessions: tuple[SessionRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntityContext:
+    """``country.html``, ``person.html`` and ``venue.html``: one entity, its articles in
+    date order and what is seen with it (each list may be empty)."""
+
+    page: Page
+    name: str
+    en: str
+    summary: str
+    first: When | None
+    last: When | None
+    roles: tuple[str, ...]
+    aliases: tuple[str, ...]
+    country: Link | None  # a venue's country
+    sessions: tuple[SessionRow, ...]  # a venue's sessions
+    articles: tuple[Card, ...]
+    people: tuple[Link, ...]
+    countries: tuple[Link, ...]
+    venues: tuple[Link, ...]
+    with_sessions: tuple[Link, ...]  # sessions covered by the articles naming a country/person
+    pager: Pager | None
+
+
+@dataclass(frozen=True)
+class SessionContext:
+    """``session.html``: a session's number, venue, dates, and its articles grouped by
+    before, during and after."""
+
+    page: Page
+    heading: str
+    number: str
+    venue: Link | None
+    dates: When | None
+    summary: str
+    groups: tuple[CardGroup, ...]
+    countries: tuple[Link, ...]
+    people: tuple[Link, ...]
+    sources: tuple[Link, ...]
+    pager: Pager | None
+
+
+@dataclass(frozen=True)
+class NotFoundContext:
+    """``404.html``; links are absolute with a base URL, since the page is served at any
+    missing path."""
+
+    page: Page
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    title: str
+    id: str
+    href: str
+    published: str
+    updated: str
+    author: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class FeedContext:
+    """``feed.xml`` (Atom): absolute URLs with a base URL, else ``tag:`` ids and links
+    relative to the feed."""
+
+    title: str
+    subtitle: str
+    lang: str
+    id: str
+    alternate: str
+    self_href: str
+    updated: str
+    author: str
+    entries: tuple[FeedEntry, ...]
+
+
+@dataclass(frozen=True)
+class SitemapContext:
+    """``sitemap.xml``: absolute URLs, so it lists pages only when a base URL is set."""
+
+    urls: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RobotsContext:
+    sitemap: str
+
+
+# --------------------------------------------------------------------------- helpers
+
+RELATION = {"before": "قبل", "during": "خلال", "after": "بعد"}
+SECTION_TITLES = {
+    "countries": ("الدول", "الدول التي تذكرها المقالات، مرتبة أبجديا، مع عدد المقالات عن كل دولة."),
+    "people": ("الأشخاص", "الأشخاص الذين تذكرهم المقالات، مرتبين أبجديا، مع صفاتهم وعدد المقالات."),
+    "venues": ("المدن", "المدن التي احتضنت دورات الجمعية العامة أو الأحداث التي تغطيها المقالات."),
+    "sessions": ("الدورات", "دورات الجمعية العامة للإنتربول: مكان كل دورة وتاريخها والمقالات عنها."),
+}
+NAV = (("", "الرئيسية", urls.HOME), ("timeline", "الخط الزمني", urls.TIMELINE),
+       ("sessions", "الدورات", urls.index_path("sessions")),
+       ("countries", "الدول", urls.index_path("countries")),
+       ("people", "الأشخاص", urls.index_path("people")),
+       ("venues", "المدن", urls.index_path("venues")))
+TAG_AUTHORITY = "tag:interpol-site.invalid,2024:"
+#: At most this many entities in a "seen with" list (the most frequent first).
+SEEN_LIMIT = 20
+#: Past this many dated articles the timeline is split into one page per year.
+TIMELINE_SPLIT = 200
+
+
+def jsonld(data: dict[str, Any]) -> Markup:
+    """JSON-LD safe inside ``<script>``: ``<``, ``>`` and ``&`` as JSON escapes."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip("،,;:.") + "…"
+
+
+def generated_title(a: Article) -> str:
+    """A title for an article that has none: the start of its first sentence."""
+    source = " ".join((a.body[0] if a.body else PurePosixPath(a.file).stem).split())
+    if a.markdown:
+        source = re.sub(r"<[^>]+>", "", source)
+    sentence = re.split(r"(?<=[.!؟?])\s", source, maxsplit=1)[0]
+    words = sentence.split()
+    title = " ".join(words[:12]).rstrip("،,;:.")
+    return title + ("…" if len(words) > 12 or sentence != source else "") if title else a.file
+
+
+def pieces(text: str, spans: Iterable[tuple[int, int]]) -> tuple[Piece, ...]:
+    """``text`` split into plain and marked runs; overlapping spans are merged."""
+    merged: list[list[int]] = []
+    for start, end in sorted(s for s in spans if 0 <= s[0] < s[1] <= len(text)):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
         else:
-            items = tuple(sorted(table.values(), key=lambda e: (_sort_ar(e.name), e.key)))
-        page = self.page(here, heading, kind, intro)
-        return self.render("index.html", c=ListContext(page, heading, intro, (), items, self.ents), kind=kind)
-
-    def entity(self, ent: Entity) -> bytes:
-        here = ent.path
-        dated = [a.date for a in ent.articles if a.date]
-        sentences = []
-        for a in ent.articles:
-            for text in _sentences(a, ent):
-                sentences.append((a, text))
-        months = Counter(f"{d.year}-{d.month:02d}" for d in dated)
-        types = {"countries": "Country", "people": "Person", "venues": "Place", "sessions": "Event"}
-        jsonld: dict[str, Any] = {"@context": "https://schema.org", "@type": types[ent.kind], "name": ent.name}
-        if ent.en:
-            jsonld["alternateName"] = ent.en
-        if ent.kind == "sessions" and ent.session:
-            info = ent.session
-            jsonld["name"] = f"الدورة {ent.key} للجمعية العامة للإنتربول"
-            if info.dates:
-                jsonld["startDate"], jsonld["endDate"] = info.dates.start.isoformat(), info.dates.end.isoformat()
-            if info.venue:
-                jsonld["location"] = {"@type": "Place", "name": info.venue.ar_canonical}
-        if ent.kind == "people" and ent.roles:
-            jsonld["jobTitle"] = ent.roles[0]
-        title = {"countries": ent.name, "people": ent.name, "venues": ent.name,
-                 "sessions": f"الدورة {self.fmt.digits(ent.key)} للجمعية العامة"}[ent.kind]
-        desc = f"{title}: {self.fmt.digits(len(ent.articles))} مقالات في الأرشيف."
-        page = self.page(here, title, ent.kind, desc, jsonld)
-        ctx = EntityContext(page, ent, self.ents, min(dated) if dated else None, max(dated) if dated else None,
-                            tuple(sentences[:12]), tuple(sorted(months.items())))
-        template = {"countries": "country", "people": "person", "venues": "venue", "sessions": "session"}[ent.kind]
-        return self.render(f"{template}.html", c=ctx)
-
-    def timeline(self) -> bytes:
-        here = urls.index_path("timeline")
-        items: dict[tuple[int, int], list[tuple[dt.date, int, str, Any]]] = defaultdict(list)
-        for ent in self.ents.sessions.values():
-            if ent.session and ent.session.dates:
-                d = ent.session.dates.start
-                items[(d.year, d.month)].append((d, 0, "session", ent))
-        undated = []
-        for a in sorted(self.corpus.articles, key=_date_key):
-            if a.date:
-                items[(a.date.year, a.date.month)].append((a.date, 1, "article", a))
-            else:
-                undated.append(a)
-        years: dict[int, list[TimelineMonth]] = defaultdict(list)
-        for (y, m) in sorted(items):
-            entries = sorted(items[(y, m)], key=lambda t: (t[0], t[1], t[3].file if t[2] == "article" else t[3].key))
-            years[y].append(TimelineMonth(self.fmt.month(y, m), f"m-{y}-{m:02d}",
-                                          tuple((kind, obj, self._relation(obj) if kind == "article" else "")
-                                                for _, _, kind, obj in entries)))
-        page = self.page(here, "الخط الزمني", "timeline",
-                         "كل المقالات مرتبة زمنيا، مع تواريخ دورات الجمعية العامة للإنتربول.")
-        ctx = TimelineContext(page, tuple((y, tuple(ms)) for y, ms in sorted(years.items())), tuple(undated),
-                              tuple(sorted(self.ents.sessions.values(), key=lambda e: int(e.key))))
-        return self.render("timeline.html", c=ctx)
-
-    def _relation(self, a: Article) -> str:
-        """Where an article stands to the session it covers: before, during or after it."""
-        if not a.session:
-            return ""
-        n = self.fmt.digits(a.session.number)
-        ent = self.ents.sessions.get(a.session.number)
-        dates = ent.session.dates if ent and ent.session else None
-        if not dates or not a.date:
-            return f"الدورة {n}"
-        when = "قبل" if a.date < dates.start else "بعد" if a.date > dates.end else "خلال"
-        return f"{when} الدورة {n}"
-
-    def simple(self, template: str, here: str, title: str, **extra: Any) -> bytes:
-        page = self.page(here, title, "")
-        return self.render(template, c=ListContext(page, title, "", self.articles[:20], (), self.ents), **extra)
-
-
-def _pieces(text: str, marks: list[tuple[int, int, str]]) -> tuple[tuple[str, str | None], ...]:
-    """Split a paragraph into plain and highlighted pieces (first mark wins on overlap)."""
-    out: list[tuple[str, str | None]] = []
+            merged.append([start, end])
+    out: list[Piece] = []
     pos = 0
-    for start, end, mark in sorted(marks):
-        if start < pos or end > len(text) or start >= end:
-            continue
+    for start, end in merged:
         if start > pos:
-            out.append((text[pos:start], None))
-        out.append((text[start:end], mark))
+            out.append(Piece(text[pos:start]))
+        out.append(Piece(text[start:end], True))
         pos = end
     if pos < len(text) or not out:
-        out.append((text[pos:], None))
+        out.append(Piece(text[pos:]))
     return tuple(out)
 
 
-def _sentences(a: Article, ent: Entity) -> list[str]:
-    """The sentences of an article that mention an entity (from its evidence spans)."""
-    evs: tuple[Evidence, ...] = ()
+def _relation(a: Article, info: SessionInfo | None) -> str:
+    if not (a.session and a.date and info and info.dates):
+        return ""
+    if a.date < info.dates.start:
+        return "before"
+    return "after" if a.date > info.dates.end else "during"
+
+
+# --------------------------------------------------------------------------- the site
+
+
+class Site:
+    """What every page function shares: settings, formats, entities and the lookups."""
+
+    def __init__(self, corpus: Corpus, settings: Settings, build_date: dt.date | None,
+                 templates: Path | None = None):
+        self.corpus = corpus
+        self.settings = settings
+        self.fmt = Formats(settings.locale, settings.digits)
+        self.ents = collect(corpus)
+        self.named = {a.file: self.ents.of(a) for a in corpus.articles}
+        self.templates = Path(templates or default_templates())
+        self.env = environment(str(self.templates))
+        self.chronological = tuple(sorted(corpus.articles, key=_date_order))
+        self.position = {a.file: i for i, a in enumerate(self.chronological)}
+        self.by_file = {a.file: a for a in corpus.articles}
+        self.titles = {a.file: (a.title or generated_title(a), not a.title) for a in corpus.articles}
+        self.shared_titles = {t for t, n in Counter(t for t, _ in self.titles.values()).items() if n > 1}
+        dates = [a.date for a in corpus.articles if a.date]
+        self.updated = build_date or (max(dates) if dates else dt.date(1970, 1, 1))
+
+    # ---- shared pieces
+
+    def render(self, template: str, context: Any) -> bytes:
+        return self.env.get_template(template).render(c=context).encode("utf-8")
+
+    def page(self, path: str, heading: str, section: str, description: str = "",
+             data: dict[str, Any] | None = None, og_type: str = "website") -> Page:
+        s = self.settings
+        rel = functools.partial(urls.relative, path)
+        nav = tuple(NavItem(label, rel(target), target == path, bool(section) and sec == section)
+                    for sec, label, target in NAV)
+        return Page(
+            path=path, lang=s.language, title=heading if path == urls.HOME else f"{heading} · {s.title}",
+            heading=heading, description=description or s.description, site_title=s.title,
+            home=rel(urls.HOME), stylesheet=rel(urls.STYLESHEET), feed=rel(urls.FEED), nav=nav,
+            canonical=urls.absolute(s.base_url, path) if s.base_url else "", og_type=og_type,
+            og_locale=s.locale, jsonld=jsonld(data) if data else Markup(""),
+        )
+
+    def link(self, here: str, ent: Entity, count: bool = False, n: int | None = None) -> Link:
+        note = ""
+        if ent.kind == "people" and ent.roles:
+            note = ent.roles[0]
+        if ent.kind == "sessions" and ent.info and ent.info.venue:
+            note = ent.info.venue.ar_canonical
+        counted = self.fmt.count(len(ent.articles) if n is None else n, "article") if count else ""
+        return Link(self.session_label(ent) if ent.kind == "sessions" else ent.name,
+                    urls.relative(here, ent.path), note, ent.en, counted)
+
+    def session_label(self, ent: Entity) -> str:
+        return f"الدورة {self.fmt.num(ent.key)}"
+
+    def card(self, here: str, a: Article) -> Card:
+        title, generated = self.titles[a.file]
+        session, relation = None, ""
+        if a.session:
+            ent = self.ents.sessions[str(a.session.number)]
+            relation = _relation(a, ent.info)
+            label = self.session_label(ent)
+            session = Link(f"{RELATION[relation]} {label}" if relation else label,
+                           urls.relative(here, ent.path))
+        return Card(urls.relative(here, urls.article_path(a)), title, generated, self.fmt.when(a.date),
+                    a.source or "", a.venue.ar_canonical if a.venue else "", session, relation)
+
+    def cards(self, here: str, articles: Iterable[Article]) -> tuple[Card, ...]:
+        return tuple(self.card(here, a) for a in articles)
+
+    def session_row(self, here: str, ent: Entity) -> SessionRow:
+        info = ent.info
+        venue = None
+        if info and info.venue:
+            v = self.ents.venues[info.venue.slug]
+            venue = Link(v.name, urls.relative(here, v.path), en=v.en)
+        spread = Counter(_relation(a, info) for a in ent.articles)
+        parts = [f"{word}ها: {self.fmt.num(spread[key])}" for key, word in RELATION.items() if spread[key]]
+        return SessionRow(Link(self.session_label(ent), urls.relative(here, ent.path)), venue,
+                          self.fmt.span(info.dates if info else None),
+                          self.fmt.count(len(ent.articles), "article"), " · ".join(parts))
+
+    def sessions(self) -> tuple[Entity, ...]:
+        return tuple(sorted(self.ents.sessions.values(), key=lambda e: int(e.key)))
+
+    def seen_with(self, here: str, ent: Entity, kind: str) -> tuple[Link, ...]:
+        """Entities of ``kind`` named in the same articles as ``ent``, most often first
+        (at most ``SEEN_LIMIT``, then a line saying how many more)."""
+        together: Counter[str] = Counter()
+        for a in ent.articles:
+            for other in self.named[a.file][kind]:
+                if other is not ent:
+                    together[other.key] += 1
+        table = self.ents.table(kind)
+        order = sorted(together, key=lambda k: (-together[k], sort_key(table[k].name)))
+        links = [self.link(here, table[k], count=True, n=together[k]) for k in order[:SEEN_LIMIT]]
+        if len(order) > SEEN_LIMIT:
+            links.append(Link(f"و{self.fmt.num(len(order) - SEEN_LIMIT)} غيرها", ""))
+        return tuple(links)
+
+    def summary(self, ent: Entity) -> tuple[str, When | None, When | None]:
+        dates = [a.date for a in ent.articles if a.date]
+        first = self.fmt.when(min(dates)) if dates else None
+        last = self.fmt.when(max(dates)) if dates and max(dates) != min(dates) else None
+        return f"{self.fmt.count(len(ent.articles), 'article')} في الأرشيف.", first, last
+
+
+# --------------------------------------------------------------------------- page functions
+
+
+def home_page(site: Site) -> tuple[str, HomeContext]:
+    here = urls.HOME
+    s, fmt, ents = site.settings, site.fmt, site.ents
+    dates = [a.date for a in site.chronological if a.date]
+    period = fmt.span(DateRange(dates[0], dates[-1])) if dates else None
+    counts = (("article", len(site.corpus.articles), urls.TIMELINE),
+              ("session", len(ents.sessions), urls.index_path("sessions")),
+              ("country", len(ents.countries), urls.index_path("countries")),
+              ("person", len(ents.people), urls.index_path("people")),
+              ("venue", len(ents.venues), urls.index_path("venues")))
+    stats = tuple(Stat(fmt.num(n), fmt.bare(n, noun), urls.relative(here, path)) for noun, n, path in counts)
+    latest = sorted(site.corpus.articles, key=lambda a: (a.date or dt.date.min, a.file), reverse=True)
+    data = {"@context": "https://schema.org", "@type": "WebSite", "name": s.title,
+            "description": s.description, "inLanguage": s.language}
+    if s.base_url:
+        data["url"] = s.base_url
+    page = site.page(here, s.title, "", data=data)
+    return here, HomeContext(page, s.title, s.description, period, stats,
+                             tuple(site.session_row(here, e) for e in site.sessions()),
+                             site.cards(here, latest[: s.per_page]), urls.relative(here, urls.TIMELINE))
+
+
+def timeline_pages(site: Site) -> list[tuple[str, TimelineContext]]:
+    """The timeline: one page, or, past ``TIMELINE_SPLIT`` dated articles, an overview
+    (``timeline/index.html``) and one page per year (``timeline/2024/index.html``)."""
+    fmt = site.fmt
+    rows: dict[tuple[int, int], list[tuple[dt.date, int, str, Any]]] = defaultdict(list)
+    for ent in site.sessions():
+        if ent.info and ent.info.dates:
+            r = ent.info.dates
+            if r.is_single:
+                rows[(r.start.year, r.start.month)].append((r.start, 0, ent.key, ("session", ent)))
+            else:
+                rows[(r.start.year, r.start.month)].append((r.start, 0, ent.key, ("start", ent)))
+                rows[(r.end.year, r.end.month)].append((r.end, 2, ent.key, ("end", ent)))
+    undated = [a for a in site.chronological if a.date is None]
+    for a in site.chronological:
+        if a.date is not None:
+            rows[(a.date.year, a.date.month)].append((a.date, 1, a.file, ("article", a)))
+    by_year: dict[int, list[tuple[int, list]]] = defaultdict(list)
+    for (y, m), items in sorted(rows.items()):
+        by_year[y].append((m, [item for *_, item in sorted(items, key=lambda t: t[:3])]))
+    split = len(site.chronological) - len(undated) > TIMELINE_SPLIT
+
+    def year_path(y: int) -> str:
+        return f"timeline/{y}/index.html" if split else urls.TIMELINE
+
+    def item(here: str, kind: str, obj: Any) -> TimelineItem:
+        if kind == "article":
+            card = site.card(here, obj)
+            return TimelineItem(kind, card.when, card=card)  # type: ignore[arg-type]
+        r = obj.info.dates
+        return TimelineItem(kind, fmt.when(r.end) if kind == "end" else fmt.span(r),  # type: ignore[arg-type]
+                            session=site.session_row(here, obj))
+
+    def year(here: str, y: int) -> TimelineYear:
+        months = tuple(TimelineMonth(fmt.month(y, m), f"m-{y}-{m:02d}", tuple(item(here, *i) for i in items))
+                       for m, items in by_year[y])
+        return TimelineYear(fmt.num(y), f"y-{y}", months)
+
+    def nav(here: str) -> tuple[Link, ...]:
+        counts = Counter(a.date.year for a in site.chronological if a.date)
+        return tuple(Link(fmt.num(y), "" if year_path(y) == here and split else
+                          urls.relative(here, year_path(y) + ("" if split else f"#y-{y}")),
+                          count=fmt.count(counts[y], "article")) for y in sorted(by_year))
+
+    heading = "الخط الزمني"
+    intro = "المقالات حسب تاريخها، وكل دورة للجمعية العامة في موضعها من الزمن: ما كتب قبلها وخلالها وبعدها."
+    description = "كل المقالات حسب تاريخها، ودورات الجمعية العامة للإنتربول في موضعها من الزمن."
+    here = urls.TIMELINE
+    overview = TimelineContext(
+        site.page(here, heading, "timeline", description), heading, intro,
+        tuple(site.session_row(here, e) for e in site.sessions()), nav(here),
+        () if split else tuple(year(here, y) for y in sorted(by_year)), site.cards(here, undated))
+    pages = [(here, overview)]
+    for y in sorted(by_year) if split else ():
+        here = year_path(y)
+        title = f"{heading}: {fmt.num(y)}"
+        sessions = tuple(site.session_row(here, e) for e in site.sessions()
+                         if e.info and e.info.dates and y in (e.info.dates.start.year, e.info.dates.end.year))
+        pages.append((here, TimelineContext(
+            site.page(here, title, "timeline", f"{description} {fmt.num(y)}."), title, intro, sessions,
+            nav(here), (year(here, y),), ())))
+    return pages
+
+
+def article_page(site: Site, a: Article) -> tuple[str, ArticleContext]:
+    here = urls.article_path(a)
+    fmt, ents = site.fmt, site.ents
+    title, generated = site.titles[a.file]
+    marks: dict[int, list[tuple[int, int]]] = defaultdict(list)
+
+    def quotes(evidence: Iterable[Evidence]) -> tuple[Quote, ...]:
+        out = []
+        for e in evidence:
+            where, anchor, text = _place(a, e.paragraph)
+            if text is not None and (a.markdown or text[e.start:e.end] == e.text):
+                if not a.markdown or e.paragraph < 0:
+                    marks[e.paragraph].append((e.start, e.end))
+                q = Quote(f"#{anchor}", e.text, where)
+            else:
+                q = Quote("", e.text, where)
+            if q not in out:
+                out.append(q)
+        return tuple(out)
+
+    def fact(field: str, label: str, evidence: tuple[Evidence, ...], href: str = "", en: str = "",
+             note: str = "", when: When | None = None) -> Fact:
+        status, source = "stated", None
+        if field in a.editorial or any(e.status == "editorial" for e in evidence):
+            status = "editorial"
+        elif evidence and all(e.status == "inferred" for e in evidence):
+            status = "inferred"
+            origin = site.by_file.get(evidence[0].source_file or "")
+            if origin is not None and origin is not a:
+                source = Link(site.titles[origin.file][0], urls.relative(here, urls.article_path(origin)))
+        shown = quotes(evidence)
+        more = f"+{fmt.num(len(shown) - 3)}" if len(shown) > 3 else ""
+        return Fact(label, href, en, note, when, shown[:3], more, status, source)
+
+    def entity_fact(field: str, ent: Entity, evidence: tuple[Evidence, ...], note: str = "") -> Fact:
+        label = site.session_label(ent) if ent.kind == "sessions" else ent.name
+        return fact(field, label, evidence, urls.relative(here, ent.path), ent.en, note)
+
+    groups: list[FactGroup] = []
+    if a.session:
+        ent = ents.sessions[str(a.session.number)]
+        session = entity_fact("session", ent, a.session.evidence)
+        groups.append(FactGroup("الدورة", (_replace(session, when=fmt.span(ent.info.dates if ent.info else None)),)))
+    if a.venue:
+        groups.append(FactGroup("المكان", (entity_fact("venue", ents.venues[a.venue.slug], a.venue.evidence),)))
+    if a.next_session_venue:
+        v = a.next_session_venue
+        groups.append(FactGroup("مكان الدورة المقبلة",
+                                (entity_fact("next_session_venue", ents.venues[v.slug], v.evidence),)))
+    if a.other_session_venues:
+        groups.append(FactGroup("أمكنة دورات أخرى", tuple(
+            entity_fact("other_session_venues", ents.venues[v.slug], v.evidence, f"مكان الدورة {fmt.num(n)}")
+            for n, v in a.other_session_venues)))
+    dates = []
+    if a.published:
+        dates.append(fact("published", "تاريخ النشر", a.published_evidence, when=fmt.when(a.published)))
+    for r in a.event_dates:
+        dates.append(fact("event_dates", "تاريخ الحدث", r.evidence, when=fmt.span(r)))
+    if a.date and not a.published and all(r.start != a.date for r in a.event_dates):
+        dates.append(fact("date", "تاريخ المقال", a.date_evidence, when=fmt.when(a.date)))
+    if dates:
+        groups.append(FactGroup("التواريخ", tuple(dates)))
+    if a.people:
+        groups.append(FactGroup("الأشخاص", tuple(
+            entity_fact("people", ents.people[p.name], p.evidence, "، ".join(p.roles[:2]))
+            for p in a.people)))
+    if a.countries:
+        groups.append(FactGroup("الدول", tuple(
+            entity_fact("countries", ents.countries[c.code], c.evidence) for c in a.countries)))
+
+    paragraphs = tuple(
+        Paragraph(f"p-{i + 1}", (), Markup(text)) if a.markdown else Paragraph(f"p-{i + 1}", pieces(text, marks[i]))
+        for i, text in enumerate(a.body))
+    heading = (Piece(title),) if generated else pieces(title, marks[-1])
+    idx = site.position[a.file]
+    older = site.chronological[idx - 1] if idx > 0 else None
+    newer = site.chronological[idx + 1] if idx + 1 < len(site.chronological) else None
+
+    def neighbour(b: Article | None, label: str) -> Link | None:
+        return Link(site.titles[b.file][0], urls.relative(here, urls.article_path(b)), label) if b else None
+
+    description = excerpt(a.body[0] if a.body and not a.markdown else title)
+    page = site.page(here, title, "", description, _article_jsonld(site, a, title, here), "article")
+    if title in site.shared_titles:  # tell same-titled articles apart in tabs and search results
+        where = [fmt.date(a.date)] if a.date else []
+        page = _replace(page, title=" · ".join([title, *where, a.source or a.id, site.settings.title]))
+    published = fmt.when(a.published) if a.published and a.published != a.date else None
+    return here, ArticleContext(
+        page, heading, generated, fmt.when(a.date), published, a.source or "", a.author or "",
+        pieces(a.byline, marks[-2]) if a.byline else (), paragraphs, tuple(groups), a.file,
+        neighbour(older, "المقال السابق"), neighbour(newer, "المقال التالي"))
+
+
+def _place(a: Article, paragraph: int) -> tuple[str, str, str | None]:
+    """(label, anchor, text) of an evidence paragraph: the title, the byline or a body
+    paragraph; text is None when the article has no such paragraph."""
+    if paragraph == -1:
+        return "العنوان", "title", a.title
+    if paragraph == -2:
+        return "سطر التوقيع", "byline", a.byline
+    if 0 <= paragraph < len(a.body):
+        return f"الفقرة {paragraph + 1}", f"p-{paragraph + 1}", a.body[paragraph]
+    return "نص آخر", "", None
+
+
+def _article_jsonld(site: Site, a: Article, title: str, here: str) -> dict[str, Any]:
+    s = site.settings
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": excerpt(title, 110),
+        "inLanguage": s.language, "isAccessibleForFree": True,
+    }
+    if s.base_url:
+        data["url"] = data["mainEntityOfPage"] = urls.absolute(s.base_url, here)
+    if a.published or a.date:
+        data["datePublished"] = (a.published or a.date).isoformat()  # type: ignore[union-attr]
+    if a.author:
+        data["author"] = {"@type": "Person", "name": a.author}
+    if a.source:
+        data["publisher"] = {"@type": "Organization", "name": a.source}
+    if a.session:
+        info = site.ents.sessions[str(a.session.number)].info
+        data["about"] = _event_jsonld(site, a.session.number, info)
+    if a.venue:
+        data["contentLocation"] = {"@type": "Place", "name": a.venue.ar_canonical}
+    mentions = [{"@type": "Person", "name": p.name} for p in a.people]
+    mentions += [{"@type": "Country", "name": c.ar_canonical} for c in a.countries]
+    if mentions:
+        data["mentions"] = mentions
+    return data
+
+
+def _event_jsonld(site: Site, number: int, info: SessionInfo | None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "Event", "name": f"الدورة {number} للجمعية العامة للإنتربول",
+        "organizer": {"@type": "Organization", "name": "المنظمة الدولية للشرطة الجنائية (الإنتربول)",
+                      "alternateName": "INTERPOL"},
+    }
+    if info and info.dates:
+        data["startDate"], data["endDate"] = info.dates.start.isoformat(), info.dates.end.isoformat()
+    if info and info.venue:
+        data["location"] = _place_jsonld(info.venue)
+    if site.settings.base_url:
+        data["url"] = urls.absolute(site.settings.base_url, urls.session_path(number))
+    return data
+
+
+def _place_jsonld(v: Venue) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "City", "name": v.ar_canonical}
+    if v.en:
+        data["alternateName"] = v.en
+    return data
+
+
+def index_page(site: Site, section: str) -> tuple[str, IndexContext]:
+    here = urls.index_path(section)
+    heading, intro = SECTION_TITLES[section]
+    page = site.page(here, heading, section, intro)
+    if section == "sessions":
+        return here, IndexContext(page, heading, intro, (),
+                                  tuple(site.session_row(here, e) for e in site.sessions()))
+    letters: dict[str, list[Link]] = {}
+    for ent in sorted(site.ents.table(section).values(), key=lambda e: sort_key(e.name)):
+        letters.setdefault(initial(ent.name), []).append(site.link(here, ent, count=True))
+    groups = tuple(IndexGroup(letter, f"l-{i + 1}", tuple(rows)) for i, (letter, rows) in enumerate(letters.items()))
+    return here, IndexContext(page, heading, intro, groups)
+
+
+def pager(site: Site, here: str, path: str, number: int, count: int) -> Pager | None:
+    """Links between the pages of one list (``None`` when it fits on one page)."""
+    if count <= 1:
+        return None
+    fmt = site.fmt
+
+    def to(k: int, label: str) -> Link | None:
+        return Link(label, urls.relative(here, urls.paged(path, k))) if 1 <= k <= count and k != number else None
+
+    return Pager(f"الصفحة {fmt.num(number)} من {fmt.num(count)}", to(1, "الأولى"), to(number - 1, "السابقة"),
+                 to(number + 1, "التالية"), to(count, "الأخيرة"))
+
+
+def chunks(items: tuple[Article, ...], size: int) -> list[tuple[Article, ...]]:
+    """``items`` in pages of ``size`` (one empty page for no items)."""
+    return [items[i: i + size] for i in range(0, len(items), size)] or [()]
+
+
+def entity_pages(site: Site, ent: Entity) -> list[tuple[str, EntityContext]]:
+    """A country, person or venue: its articles in date order, ``per_page`` to a page;
+    what is seen with it is listed on the first page."""
+    summary, first, last = site.summary(ent)
+    data: dict[str, Any] = {"@context": "https://schema.org", "name": ent.name}
     if ent.kind == "countries":
-        evs = next((c.evidence for c in a.countries if c.code == ent.key), ())
+        data.update({"@type": "Country", "identifier": ent.key})
+        description = f"{ent.name}: {site.fmt.count(len(ent.articles), 'article')} في أرشيف الإنتربول."
     elif ent.kind == "people":
-        evs = next((p.evidence for p in a.people if p.slug == ent.key), ())
+        data["@type"] = "Person"
+        if ent.roles:
+            data["jobTitle"] = list(ent.roles)
+        if ent.aliases:
+            data["alternateName"] = list(ent.aliases)
+        role = f" ({ent.roles[0]})" if ent.roles else ""
+        description = f"{ent.name}{role}: {site.fmt.count(len(ent.articles), 'article')} في أرشيف الإنتربول."
+    else:
+        data.update(_place_jsonld(Venue(ent.name, ent.name, ent.en, ent.key)))
+        description = f"{ent.name}: الدورات والمقالات المرتبطة بها في أرشيف الإنتربول."
+    if ent.en and ent.kind != "venues":
+        data["alternateName"] = ent.en
+    if site.settings.base_url:
+        data["url"] = urls.absolute(site.settings.base_url, ent.path)
+    country_name = ""
+    if ent.kind == "venues" and ent.country:
+        known = site.ents.countries.get(ent.country)
+        country_name = known.name if known else Locale.parse("ar").territories.get(ent.country, ent.country)
+        data["containedInPlace"] = {"@type": "Country", "name": country_name}
+    parts = chunks(ent.articles, site.settings.per_page)
     out = []
-    for e in evs[:2]:
-        if e.status != "stated" or not 0 <= e.paragraph < len(a.body) or a.markdown:
-            continue
-        text = a.body[e.paragraph]
-        start = max(text.rfind(".", 0, e.start), text.rfind("،", 0, max(e.start - 120, 0))) + 1
-        ends = [i for i in (text.find(".", e.end), len(text)) if i != -1]
-        snippet = text[start : min(ends) + 1].strip()
-        if len(snippet) > 320:
-            snippet = snippet[:320].rsplit(" ", 1)[0] + "…"
-        if snippet not in out:
-            out.append(snippet)
+    for k, part in enumerate(parts, 1):
+        here = urls.paged(ent.path, k)
+        country = None
+        if country_name:
+            known = site.ents.countries.get(ent.country)
+            country = Link(country_name, urls.relative(here, known.path) if known else "")
+        held: tuple[SessionRow, ...] = ()
+        if ent.kind == "venues":
+            held = tuple(site.session_row(here, e) for e in site.sessions() if _held_at(e, ent.key))
+
+        def seen(kind: str, here: str = here, k: int = k) -> tuple[Link, ...]:
+            return site.seen_with(here, ent, kind) if k == 1 and kind != ent.kind else ()
+
+        title = ent.name if k == 1 else f"{ent.name} · الصفحة {site.fmt.num(k)}"
+        page = site.page(here, title, ent.kind, description, data if k == 1 else None)
+        out.append((here, EntityContext(
+            page, ent.name, ent.en, summary, first, last, ent.roles, ent.aliases, country, held,
+            site.cards(here, part), seen("people"), seen("countries"), seen("venues"),
+            seen("sessions") if ent.kind != "venues" else (),
+            pager(site, here, ent.path, k, len(parts)))))
     return out
 
 
-INDEXES = {
-    "countries": ("الدول", "الدول المذكورة في المقالات، مرتبة أبجديا، مع عدد المقالات التي تذكر كل دولة."),
-    "people": ("الأشخاص", "الأشخاص المذكورون في المقالات، بأسمائهم الكاملة وصفاتهم."),
-    "venues": ("المدن المضيفة", "المدن التي احتضنت الأحداث التي تغطيها المقالات."),
-    "sessions": ("دورات الجمعية العامة", "دورات الجمعية العامة للإنتربول: مكانها وتاريخها والمقالات عنها."),
-}
+def _held_at(session: Entity, venue_slug: str) -> bool:
+    if session.info and session.info.venue:
+        return session.info.venue.slug == venue_slug
+    return any(a.venue and a.venue.slug == venue_slug for a in session.articles)
+
+
+def session_pages(site: Site, ent: Entity) -> list[tuple[str, SessionContext]]:
+    """A session: number, venue, dates, and its articles in date order, grouped by
+    before, during and after, ``per_page`` to a page."""
+    fmt, info = site.fmt, ent.info
+    number = fmt.num(ent.key)
+    heading = f"الدورة {number} للجمعية العامة للإنتربول"
+    dates = fmt.span(info.dates if info else None)
+    relations = {a.file: _relation(a, info) for a in ent.articles}
+    labels = (("before", "قبل الدورة"), ("during", "خلال الدورة"), ("after", "بعد الدورة"),
+              ("", "مقالات أخرى عن الدورة" if set(relations.values()) - {""} else "المقالات"))
+    summary = f"{fmt.count(len(ent.articles), 'article')} في الأرشيف."
+    data = {"@context": "https://schema.org", **_event_jsonld(site, int(ent.key), info)}
+    venue_name = info.venue.ar_canonical if info and info.venue else ""
+    description = "، ".join([heading] + ([venue_name] if venue_name else []) +
+                           ([_when_text(dates)] if dates else [])) + "."
+    ordered = tuple(sorted(ent.articles, key=lambda a: ([k for k, _ in labels].index(relations[a.file]),
+                                                        _date_order(a))))
+    parts = chunks(ordered, site.settings.per_page)
+    out = []
+    for k, part in enumerate(parts, 1):
+        here = urls.paged(ent.path, k)
+        venue = None
+        if info and info.venue:
+            v = site.ents.venues[info.venue.slug]
+            venue = Link(v.name, urls.relative(here, v.path), en=v.en)
+        groups = tuple(CardGroup(label, f"a-{key or 'other'}",
+                                 site.cards(here, [a for a in part if relations[a.file] == key]))
+                       for key, label in labels if any(relations[a.file] == key for a in part))
+        sources = tuple(Link(site.titles[f][0], urls.relative(here, urls.article_path(site.by_file[f])))
+                        for f in (info.sources if info else ()) if f in site.by_file)
+        title = heading if k == 1 else f"{heading} · الصفحة {fmt.num(k)}"
+        page = site.page(here, title, "sessions", description, data if k == 1 else None)
+        first = k == 1
+        out.append((here, SessionContext(
+            page, heading, number, venue, dates, summary, groups,
+            site.seen_with(here, ent, "countries") if first else (),
+            site.seen_with(here, ent, "people") if first else (), sources,
+            pager(site, here, ent.path, k, len(parts)))))
+    return out
+
+
+def _when_text(w: When) -> str:
+    return f"{w.text}–{w.end_text}" if w.end_text else w.text
+
+
+def not_found_page(site: Site, css: str) -> tuple[str, NotFoundContext]:
+    here = urls.NOT_FOUND
+    base = site.settings.base_url
+    page = site.page(here, "الصفحة غير موجودة", "", "لم نجد هذه الصفحة في الأرشيف.")
+    if base:  # served at any missing path: only absolute links work there
+        nav = tuple(NavItem(n.label, urls.absolute(base, target), False, False)
+                    for n, (_, _, target) in zip(page.nav, NAV, strict=True))
+        page = _replace(page, nav=nav, home=base, feed=urls.absolute(base, urls.FEED))
+    page = _replace(page, stylesheet="", inline_css=Markup(css))
+    links = tuple(Link(n.label, n.href) for n in page.nav)
+    return here, NotFoundContext(page, links)
+
+
+def _replace(obj: Any, **changes: Any) -> Any:
+    return dataclasses.replace(obj, **changes)
+
+
+def feed_page(site: Site) -> tuple[str, FeedContext]:
+    s = site.settings
+    base = s.base_url
+    latest = sorted(site.corpus.articles, key=lambda a: (a.date or dt.date.min, a.file), reverse=True)
+    stamp = site.updated.isoformat() + "T00:00:00Z"
+    entries = []
+    for a in latest[: max(s.per_page, 20)]:
+        path = urls.article_path(a)
+        day = (a.published or a.date or site.updated).isoformat() + "T00:00:00Z"
+        summary = a.body[0] if a.body and not a.markdown else site.titles[a.file][0]
+        entries.append(FeedEntry(
+            site.titles[a.file][0], urls.absolute(base, path) if base else f"{TAG_AUTHORITY}articles/{a.id}",
+            urls.absolute(base, path) if base else path, day, day, a.author or a.source or s.title,
+            excerpt(summary, 600)))
+    return urls.FEED, FeedContext(
+        s.title, s.description, s.language, base or f"{TAG_AUTHORITY}feed",
+        base or urls.HOME, urls.absolute(base, urls.FEED) if base else urls.FEED, stamp, s.title,
+        tuple(entries))
+
+
+# --------------------------------------------------------------------------- the entry point
 
 
 def render_site(corpus: Corpus, settings: Settings, build_date: dt.date | None = None,
-                pages: Iterable[Any] = ()) -> list[tuple[str, bytes]]:
-    """Every output file of the site, sorted by path. Raises BuildError on URL clashes."""
-    site = Site(corpus, settings, build_date)
-    files: list[tuple[str, bytes]] = [("index.html", site.home()), ("timeline/index.html", site.timeline())]
-    claims = [("index.html", "home"), ("timeline/index.html", "timeline")]
-    for a in corpus.articles:
-        path = urls.article_path(a.id)
-        claims.append((path, a.file))
-        files.append((path, site.article(a)))
-    for kind, (heading, intro) in INDEXES.items():
-        files.append((urls.index_path(kind), site.index(kind, heading, intro)))
-        for ent in getattr(site.ents, kind).values():
-            claims.append((ent.path, f"{kind} '{ent.key}'"))
-            files.append((ent.path, site.entity(ent)))
-    for page in pages:
-        path = f"pages/{page.slug}/index.html"
-        claims.append((path, page.source))
-        ctx = site.page(path, page.title, "pages")
-        files.append((path, site.render("page.html", c=ctx, body=Markup(page.html))))
-    clashes = urls.find_collisions(claims)
+                templates: Path | None = None) -> list[tuple[str, bytes]]:
+    """Every output file of the site as (relative path, bytes), sorted by path.
+
+    Pure: reads only the templates (``templates/`` of the project unless given) and the
+    stylesheet it inlines into ``404.html``. ``build_date`` (from SOURCE_DATE_EPOCH,
+    chosen by the caller) dates the feed; without it the newest article does. Raises
+    ``BuildError`` naming every output path claimed twice and who claims it.
+    """
+    site = Site(corpus, settings, build_date, templates)
+    jobs: list[tuple[str, str, str, Any]] = []  # (path, source, template, context)
+
+    def add(template: str, source: str, made: tuple[str, Any]) -> None:
+        jobs.append((made[0], source, template, made[1]))
+
+    add("home.html", "home page", home_page(site))
+    for made in timeline_pages(site):
+        add("timeline.html", "timeline", made)
+    for a in sorted(corpus.articles, key=lambda a: a.file):
+        add("article.html", a.file, article_page(site, a))
+    singular = {"countries": "country", "people": "person", "venues": "venue", "sessions": "session"}
+    for section in urls.SECTIONS:
+        add(f"{section}.html", f"{section} index", index_page(site, section))
+        for key, ent in sorted(site.ents.table(section).items()):
+            source = f"{singular[section]} {key!r} ({', '.join(a.file for a in ent.articles[:3]) or 'corpus'})"
+            for made in session_pages(site, ent) if section == "sessions" else entity_pages(site, ent):
+                add(f"{singular[section]}.html", source, made)
+    css = site.templates.parent / urls.STYLESHEET
+    add("404.html", "404 page", not_found_page(site, css.read_text("utf-8") if css.is_file() else ""))
+    add("feed.xml", "feed", feed_page(site))
+    clashes = urls.find_collisions([(path, source) for path, source, _, _ in jobs])
     if clashes:
-        raise BuildError(Problem("(site)", "two pages claim one URL: " + "; ".join(clashes),
-                                 "give one of the sources another slug (sidecar 'slug:')", level="error"))
-    files.append(("404.html", site.simple("404.html", "404.html", "الصفحة غير موجودة")))
-    files.append(("feed.xml", site.simple("feed.xml", "feed.xml", settings.title, updated=site.updated)))
-    listed = sorted(p for p, _ in files if p.endswith(".html") and p != "404.html")
-    files.append(("sitemap.xml", site.render("sitemap.xml", paths=listed, base=settings.base_url,
-                                             absolute=urls.absolute)))
-    files.append(("robots.txt", site.render("robots.txt", base=settings.base_url)))
+        raise BuildError(Problem(
+            "(site)", f"{len(clashes)} output path(s) claimed twice: " + "; ".join(clashes),
+            "give one of the sources another slug (e.g. a sidecar 'slug:' or 'id:')", level="error"))
+    files = [(path, site.render(template, ctx)) for path, _, template, ctx in jobs]
+    pages = sorted(p for p, *_ in jobs if p.endswith(".html") and p != urls.NOT_FOUND)
+    base = settings.base_url
+    files.append((urls.SITEMAP, site.render("sitemap.xml", SitemapContext(
+        tuple(urls.absolute(base, p) for p in pages) if base else ()))))
+    files.append((urls.ROBOTS, site.render("robots.txt", RobotsContext(
+        urls.absolute(base, urls.SITEMAP) if base else ""))))
     return sorted(files)
