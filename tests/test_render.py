@@ -24,6 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from interpol_site.errors import BuildError
+from interpol_site.opendata import FILES, schema_path
 from interpol_site.render import render_site, sort_key
 from interpol_site.settings import Settings
 from tests import fixtures, regen_golden
@@ -104,10 +105,17 @@ def test_every_page_is_rtl_arabic_with_one_h1(soups):
         assert soup.find("main", id="main") and soup.find("a", href="#main"), path
 
 
-def test_no_javascript(soups):
+def test_javascript_only_on_the_search_page(soups):
     for path, soup in soups.items():
-        for script in soup.find_all("script"):
-            assert script.get("type") == "application/ld+json", path
+        scripts = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
+        if path == "search/index.html":
+            assert {s["src"] for s in scripts} == {"../pagefind/pagefind-ui.js", "../static/search.js"}
+            assert all(s.has_attr("defer") for s in scripts)
+            assert soup.find("noscript").get_text(strip=True), "the page says search needs JavaScript"
+        else:
+            assert scripts == [], path
+        for link in soup.find_all("link", rel="stylesheet"):
+            assert "pagefind" not in link["href"] or path == "search/index.html", path
 
 
 def _targets(path: str, url: str) -> tuple[str, str]:
@@ -117,11 +125,21 @@ def _targets(path: str, url: str) -> tuple[str, str]:
 
 
 def test_every_internal_link_is_relative_and_resolves(site, soups):
-    check_links(site, soups)
+    from interpol_site.opendata import open_data
+    from interpol_site.search import search_files
+
+    corpus = fixtures.corpus()
+    beside = dict(open_data(corpus, fixtures.SETTINGS.title)) | dict(search_files(corpus))  # other stages
+    assert BESIDE <= set(beside)
+    check_links(site | beside, soups)
+
+
+#: What the other stages (open data, search) put beside the rendered pages.
+BESIDE = {*FILES, *(schema_path(f) for f in FILES), "pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css"}
 
 
 def check_links(site: dict[str, bytes], soups: dict[str, BeautifulSoup]) -> None:
-    files = set(site) | STATIC
+    files = set(site) | STATIC | BESIDE
     for path, soup in soups.items():
         if path == "404.html":
             continue  # served at any path: absolute links with a base URL (below)
@@ -146,7 +164,7 @@ def test_long_lists_are_paginated():
     site = render(settings=Settings(per_page=1, base_url="https://example.org/archive/"))
     soups = parse(site)
     check_links(site, soups)
-    morocco = [p for p in site if p.startswith("countries/morocco/")]
+    morocco = [p for p in site if p.startswith("countries/morocco/") and p.endswith(".html")]
     assert morocco == ["countries/morocco/2/index.html", "countries/morocco/3/index.html",
                        "countries/morocco/4/index.html", "countries/morocco/index.html"]
     second = soups["countries/morocco/2/index.html"]
@@ -449,6 +467,51 @@ def test_atom_feed_without_base_url_uses_tag_uris():
     entry = feed.find(f"{ATOM}entry")
     assert entry.find(f"{ATOM}id").text == "tag:interpol-site.invalid,2024:articles/2024-untitled"
     assert entry.find(f"{ATOM}link").get("href") == "articles/2024-untitled/index.html"
+
+
+def test_each_country_and_person_has_its_own_feed(site, soups):
+    corpus = fixtures.corpus()
+    for path in [p for p in site if p.startswith(("countries/", "people/")) and p.endswith("/index.html")
+                 and p.count("/") == 2]:
+        feed_path = path.replace("index.html", "feed.xml")
+        feed = ET.fromstring(site[feed_path])
+        page = soups[path]
+        assert page.find("link", rel="alternate", href="feed.xml"), path
+        name = page.h1.find(string=True, recursive=False).strip()
+        assert feed.find(f"{ATOM}title").text.startswith(name)
+        linked = {e.find(f"{ATOM}link").get("href") for e in feed.findall(f"{ATOM}entry")}
+        naming = {f"https://example.org/archive/articles/{a.id}/" for a in corpus.articles
+                  if name in {c.ar_canonical for c in a.countries} | {p.name for p in a.people}}
+        assert linked == naming, feed_path
+    bare = render(settings=Settings())
+    norway = ET.fromstring(bare["countries/norway/feed.xml"])
+    href = norway.find(f"{ATOM}entry").find(f"{ATOM}link").get("href")
+    assert href.startswith("../../articles/") and href.endswith("/index.html")  # relative to the feed
+
+
+def test_person_and_country_pages_quote_the_sentences_naming_them(site, soups):
+    corpus = fixtures.corpus()
+    page = soups["people/abd-al-latif-hamouchi/index.html"]
+    quotes = page.select(".mentions li")
+    assert quotes, "the sentences naming the person are quoted"
+    for li in quotes:
+        assert li.find("mark").get_text() in {"عبد اللطيف حموشي", "حموشي"}
+        target, fragment = _targets("people/abd-al-latif-hamouchi/index.html", li.find("a")["href"])
+        paragraph = soups[target].find(id=fragment).get_text(" ", strip=True)
+        assert li.q.get_text().split("،")[0][:20] in paragraph  # the quote comes from that paragraph
+    norway = soups["countries/norway/index.html"].select(".mentions mark")
+    assert {m.get_text() for m in norway} <= {"النرويج", "النرويجي", "النرويجية", "والنرويج"}
+    assert len(norway) >= 1 and len(norway) <= sum(1 for a in corpus.articles for c in a.countries
+                                                   for e in c.evidence if c.code == "NO")
+
+
+def test_mentions_over_time_chart_only_when_it_helps(soups):
+    charts = {p for p, soup in soups.items() if soup.find("svg", class_="mini-chart")}
+    assert "countries/morocco/index.html" in charts  # articles in 2023 and 2024
+    for path in charts:
+        svg = soups[path].find("svg", class_="mini-chart")
+        assert svg["role"] == "img" and svg.find("title").get_text(strip=True)
+    assert "people/yourghn-satouk/index.html" not in charts  # a single article
 
 
 def test_feed_date_without_build_date_is_the_newest_article():

@@ -149,13 +149,17 @@ def build_date() -> dt.date | None:
 
 
 def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False) -> BuildResult:
+    from .opendata import open_data
     from .render import render_site
+    from .search import search_files
     from .write import write_site
 
     started = time.perf_counter()
     show = _progress(quiet)
     corpus, problems = extract_corpus(source, show)
     files = render_site(corpus, settings, build_date())
+    files += open_data(corpus, settings.title)
+    files += search_files(corpus)
     result = write_site(files, output, static_dir=PROJECT_ROOT / "static", source=source,
                         project_root=PROJECT_ROOT)
     pages = sum(1 for rel, _ in files if rel.endswith(".html"))

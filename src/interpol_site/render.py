@@ -34,8 +34,9 @@ from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup
 
-from . import urls
+from . import charts, urls
 from .errors import BuildError, Problem
+from .opendata import schema_path
 from .records import Article, Corpus, DateRange, Evidence, SessionInfo, Venue
 from .settings import Settings
 
@@ -308,6 +309,7 @@ class Page:
     og_locale: str = "ar_MA"
     jsonld: Markup = Markup("")
     inline_css: Markup = Markup("")
+    data: str = ""  # link to the open data page
 
 
 @dataclass(frozen=True)
@@ -423,6 +425,7 @@ class TimelineContext:
     nav: tuple[Link, ...]  # the years: anchors, or pages when the timeline is split
     years: tuple[TimelineYear, ...]  # empty on the overview of a split timeline
     undated: tuple[Card, ...]
+    figure: Markup = Markup("")  # the SVG timeline (overview page)
 
 
 @dataclass(frozen=True)
@@ -451,6 +454,19 @@ class Quote:
     href: str
     text: str
     where: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A sentence that names an entity, cut around the evidence span: ``before`` +
+    ``marked`` + ``after``, linked to its paragraph in the article."""
+
+    before: str
+    marked: str
+    after: str
+    href: str
+    article: str
+    when: When | None
 
 
 @dataclass(frozen=True)
@@ -513,6 +529,7 @@ class IndexContext:
     intro: str
     groups: tuple[IndexGroup, ...]
     sessions: tuple[SessionRow, ...] = ()
+    figure: Markup = Markup("")  # the world map (countries index)
 
 
 @dataclass(frozen=True)
@@ -536,6 +553,9 @@ class EntityContext:
     venues: tuple[Link, ...]
     with_sessions: tuple[Link, ...]  # sessions covered by the articles naming a country/person
     pager: Pager | None
+    mentions: tuple[Mention, ...] = ()  # the sentences naming a country or person (page 1)
+    chart: Markup = Markup("")  # articles per month, when they span more than one
+    feed: str = ""  # the entity's own Atom feed (countries and people)
 
 
 @dataclass(frozen=True)
@@ -600,6 +620,36 @@ class SitemapContext:
 
 
 @dataclass(frozen=True)
+class SearchContext:
+    """``search.html``: the Pagefind UI, its bundle, and the indexes for readers without JS."""
+
+    page: Page
+    heading: str
+    bundle: str  # relative link to pagefind/
+    script: str  # relative link to static/search.js
+    style: str  # relative link to static/search.css (Pagefind's UI, right to left)
+    digits: str  # the digit system of the site, for the result counts
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class DataFile:
+    link: Link
+    about: str
+    schema: Link
+
+
+@dataclass(frozen=True)
+class DataContext:
+    """``data.html``: the open data files beside the site and their fields."""
+
+    page: Page
+    heading: str
+    files: tuple[DataFile, ...]
+    fields: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class RobotsContext:
     sitemap: str
 
@@ -617,10 +667,13 @@ NAV = (("", "الرئيسية", urls.HOME), ("timeline", "الخط الزمني"
        ("sessions", "الدورات", urls.index_path("sessions")),
        ("countries", "الدول", urls.index_path("countries")),
        ("people", "الأشخاص", urls.index_path("people")),
-       ("venues", "المدن", urls.index_path("venues")))
+       ("venues", "المدن", urls.index_path("venues")),
+       ("search", "بحث", urls.SEARCH))
 TAG_AUTHORITY = "tag:interpol-site.invalid,2024:"
 #: At most this many entities in a "seen with" list (the most frequent first).
 SEEN_LIMIT = 20
+#: At most this many sentences quoted on a country or person page.
+MENTION_LIMIT = 12
 #: Past this many dated articles the timeline is split into one page per year.
 TIMELINE_SPLIT = 200
 
@@ -630,6 +683,27 @@ def jsonld(data: dict[str, Any]) -> Markup:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
+
+
+_SENTENCE_END = re.compile(r"[.!؟?؛]\s")
+
+
+def sentence_bounds(text: str, start: int, end: int, limit: int = 320) -> tuple[int, int]:
+    """The sentence of ``text`` around ``[start, end)``, at most about ``limit`` chars
+    (cut at word boundaries), stripped of surrounding spaces."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    found = _SENTENCE_END.search(text, end)
+    right = found.start() + 1 if found else len(text)
+    if start - left > limit // 2:
+        left = text.find(" ", start - limit // 2, start) + 1 or left
+    if right - end > limit // 2:
+        cut = text.rfind(" ", end, end + limit // 2)
+        right = cut if cut > end else right
+    while left < start and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return left, right
 
 
 def excerpt(text: str, limit: int = 160) -> str:
@@ -718,7 +792,7 @@ class Site:
             heading=heading, description=description or s.description, site_title=s.title,
             home=rel(urls.HOME), stylesheet=rel(urls.STYLESHEET), feed=rel(urls.FEED), nav=nav,
             canonical=urls.absolute(s.base_url, path) if s.base_url else "", og_type=og_type,
-            og_locale=s.locale, jsonld=jsonld(data) if data else Markup(""),
+            og_locale=s.locale, jsonld=jsonld(data) if data else Markup(""), data=rel(urls.DATA),
         )
 
     def link(self, here: str, ent: Entity, count: bool = False, n: int | None = None) -> Link:
@@ -778,6 +852,36 @@ class Site:
         if len(order) > SEEN_LIMIT:
             links.append(Link(f"و{self.fmt.num(len(order) - SEEN_LIMIT)} غيرها", ""))
         return tuple(links)
+
+    def mentions(self, here: str, ent: Entity) -> tuple[Mention, ...]:
+        """The sentences that name a country or person, from its evidence spans: one per
+        paragraph, in date order, at most ``MENTION_LIMIT``."""
+        out: list[Mention] = []
+        for a in ent.articles:
+            records = (a.countries if ent.kind == "countries" else a.people if ent.kind == "people" else ())
+            spans = {}
+            for r in records:
+                if (r.code if ent.kind == "countries" else r.name) != ent.key:
+                    continue
+                for e in r.evidence:
+                    if e.status == "stated" and 0 <= e.paragraph < len(a.body) and not a.markdown:
+                        spans.setdefault(e.paragraph, e)
+            for i, e in sorted(spans.items()):
+                text = a.body[i]
+                if text[e.start:e.end] != e.text:
+                    continue
+                start, end = sentence_bounds(text, e.start, e.end)
+                out.append(Mention(text[start:e.start], e.text, text[e.end:end],
+                                   urls.relative(here, urls.article_path(a)) + f"#p-{i + 1}",
+                                   self.titles[a.file][0], self.fmt.when(a.date) if a.date else None))
+                if len(out) >= MENTION_LIMIT:
+                    return tuple(out)
+        return tuple(out)
+
+    def chart(self, ent: Entity) -> Markup:
+        dates = [a.date for a in ent.articles if a.date]
+        return Markup(charts.per_month(dates, lambda d: self.fmt.month(d.year, d.month),
+                                       lambda n: self.fmt.count(n, "article"), ent.name))
 
     def summary(self, ent: Entity) -> tuple[str, When | None, When | None]:
         dates = [a.date for a in ent.articles if a.date]
@@ -859,10 +963,16 @@ def timeline_pages(site: Site) -> list[tuple[str, TimelineContext]]:
     intro = "المقالات حسب تاريخها، وكل دورة للجمعية العامة في موضعها من الزمن: ما كتب قبلها وخلالها وبعدها."
     description = "كل المقالات حسب تاريخها، ودورات الجمعية العامة للإنتربول في موضعها من الزمن."
     here = urls.TIMELINE
+    figure = Markup(charts.timeline(
+        [(a.date, site.titles[a.file][0], urls.relative(here, urls.article_path(a)))
+         for a in site.chronological if a.date],
+        [(e.info.dates.start, e.info.dates.end, f"{site.session_label(e)}: {fmt.span(e.info.dates).text}",
+          urls.relative(here, e.path)) for e in site.sessions() if e.info and e.info.dates],
+        lambda d: fmt.month(d.year, d.month)))
     overview = TimelineContext(
         site.page(here, heading, "timeline", description), heading, intro,
         tuple(site.session_row(here, e) for e in site.sessions()), nav(here),
-        () if split else tuple(year(here, y) for y in sorted(by_year)), site.cards(here, undated))
+        () if split else tuple(year(here, y) for y in sorted(by_year)), site.cards(here, undated), figure)
     pages = [(here, overview)]
     for y in sorted(by_year) if split else ():
         here = year_path(y)
@@ -1039,7 +1149,13 @@ def index_page(site: Site, section: str) -> tuple[str, IndexContext]:
     for ent in sorted(site.ents.table(section).values(), key=lambda e: sort_key(e.name)):
         letters.setdefault(initial(ent.name), []).append(site.link(here, ent, count=True))
     groups = tuple(IndexGroup(letter, f"l-{i + 1}", tuple(rows)) for i, (letter, rows) in enumerate(letters.items()))
-    return here, IndexContext(page, heading, intro, groups)
+    figure = Markup("")
+    if section == "countries":
+        table = site.ents.table("countries")
+        figure = Markup(charts.world_map(
+            {k: len(e.articles) for k, e in table.items()}, {k: e.name for k, e in table.items()},
+            lambda code: urls.relative(here, table[code].path), lambda n: site.fmt.count(n, "article")))
+    return here, IndexContext(page, heading, intro, groups, figure=figure)
 
 
 def pager(site: Site, here: str, path: str, number: int, count: int) -> Pager | None:
@@ -1109,7 +1225,9 @@ def entity_pages(site: Site, ent: Entity) -> list[tuple[str, EntityContext]]:
             page, ent.name, ent.en, summary, first, last, ent.roles, ent.aliases, country, held,
             site.cards(here, part), seen("people"), seen("countries"), seen("venues"),
             seen("sessions") if ent.kind != "venues" else (),
-            pager(site, here, ent.path, k, len(parts)))))
+            pager(site, here, ent.path, k, len(parts)),
+            site.mentions(here, ent) if k == 1 else (), site.chart(ent) if k == 1 else Markup(""),
+            urls.relative(here, feed_path(ent)) if ent.kind in FEED_KINDS else "")))
     return out
 
 
@@ -1171,20 +1289,73 @@ def not_found_page(site: Site, css: str) -> tuple[str, NotFoundContext]:
     if base:  # served at any missing path: only absolute links work there
         nav = tuple(NavItem(n.label, urls.absolute(base, target), False, False)
                     for n, (_, _, target) in zip(page.nav, NAV, strict=True))
-        page = _replace(page, nav=nav, home=base, feed=urls.absolute(base, urls.FEED))
+        page = _replace(page, nav=nav, home=base, feed=urls.absolute(base, urls.FEED),
+                        data=urls.absolute(base, urls.DATA))
     page = _replace(page, stylesheet="", inline_css=Markup(css))
     links = tuple(Link(n.label, n.href) for n in page.nav)
     return here, NotFoundContext(page, links)
+
+
+def search_page(site: Site) -> tuple[str, SearchContext]:
+    here = urls.SEARCH
+    page = site.page(here, "بحث", "search", "ابحث في نصوص المقالات وصفحات الدول والأشخاص والمدن والدورات.")
+    links = tuple(Link(label, urls.relative(here, target)) for sec, label, target in NAV if sec not in ("", "search"))
+    bundle = urls.relative(here, "pagefind/pagefind-ui.js").removesuffix("pagefind-ui.js")
+    return here, SearchContext(page, "بحث في الأرشيف", bundle,
+                               urls.relative(here, "static/search.js"), urls.relative(here, "static/search.css"),
+                               site.settings.digits, links)
+
+
+DATA_FILES = (
+    ("data/records.json", "السجلات المستخرجة: مقال لكل كائن، بالحقول نفسها التي يطبعها الأمر extract."),
+    ("data/articles.csv", "جدول المقالات: سطر لكل مقال "
+     "(المعرف، الملف، العنوان، التاريخ، الدورة، المكان، الأشخاص، الدول)."),
+    ("data/entities.json", "الدول والأشخاص والمدن والدورات، مع معرفات المقالات التي تذكر كلا منها."),
+    ("data/timeline.json", "الخط الزمني بصيغة TimelineJS 3: المقالات أحداث، والدورات حقب."),
+)
+DATA_FIELDS = (
+    ("file", "اسم الملف في مجلد المصادر"), ("id", "معرف المقال في الروابط"),
+    ("title", "العنوان كما كتب، أو null إن لم يكن للملف عنوان"),
+    ("published", "تاريخ النشر المذكور في سطر التوقيع (YYYY-MM-DD)"),
+    ("date", "موضع المقال في الخط الزمني: تاريخ النشر، وإلا يوم الحدث، وإلا بدايته"),
+    ("event_dates", "فترات الأحداث التي يذكرها المقال"), ("session", "رقم دورة الجمعية العامة"),
+    ("venue", "مدينة الحدث: ar كما كتبت، ar_canonical، en، slug"),
+    ("people", "الأشخاص: name، roles، aliases، evidence"),
+    ("countries", "الدول: code (ISO 3166-1)، ar، ar_canonical، en"),
+    ("evidence", "لكل واقعة: paragraph (‎-1 العنوان، ‎-2 التوقيع)، start، end، text، rule، "
+                 "status (stated أو inferred أو editorial)، source_file"),
+)
+
+
+def data_page(site: Site) -> tuple[str, DataContext]:
+    here = urls.DATA
+    page = site.page(here, "البيانات المفتوحة", "", "ملفات البيانات المستخرجة من المقالات وشرح حقولها.")
+    files = tuple(DataFile(Link(path.split("/")[-1], urls.relative(here, path)), about,
+                           Link("JSON Schema", urls.relative(here, schema_path(path))))
+                  for path, about in DATA_FILES)
+    return here, DataContext(page, "البيانات المفتوحة", files, DATA_FIELDS)
 
 
 def _replace(obj: Any, **changes: Any) -> Any:
     return dataclasses.replace(obj, **changes)
 
 
-def feed_page(site: Site) -> tuple[str, FeedContext]:
+#: Entities that have their own Atom feed beside their page.
+FEED_KINDS = ("countries", "people")
+
+
+def feed_path(ent: Entity) -> str:
+    """``countries/norway/feed.xml`` beside ``countries/norway/index.html``."""
+    return str(PurePosixPath(ent.path).parent / "feed.xml")
+
+
+def feed_page(site: Site, ent: Entity | None = None) -> tuple[str, FeedContext]:
+    """The site's Atom feed, or one entity's (its articles only), newest first."""
     s = site.settings
     base = s.base_url
-    latest = sorted(site.corpus.articles, key=lambda a: (a.date or dt.date.min, a.file), reverse=True)
+    here = feed_path(ent) if ent else urls.FEED
+    articles = ent.articles if ent else site.corpus.articles
+    latest = sorted(articles, key=lambda a: (a.date or dt.date.min, a.file), reverse=True)
     stamp = site.updated.isoformat() + "T00:00:00Z"
     entries = []
     for a in latest[: max(s.per_page, 20)]:
@@ -1193,15 +1364,16 @@ def feed_page(site: Site) -> tuple[str, FeedContext]:
         summary = a.body[0] if a.body and not a.markdown else site.titles[a.file][0]
         entries.append(FeedEntry(
             site.titles[a.file][0], urls.absolute(base, path) if base else f"{TAG_AUTHORITY}articles/{a.id}",
-            urls.absolute(base, path) if base else path, day, day, a.author or a.source or s.title,
-            excerpt(summary, 600)))
-    return urls.FEED, FeedContext(
-        s.title, s.description, s.language, base or f"{TAG_AUTHORITY}feed",
-        base or urls.HOME, urls.absolute(base, urls.FEED) if base else urls.FEED, stamp, s.title,
+            urls.absolute(base, path) if base else urls.relative(here, path), day, day,
+            a.author or a.source or s.title, excerpt(summary, 600)))
+    page = ent.path if ent else urls.HOME
+    title = f"{ent.name} · {s.title}" if ent else s.title
+    tag = f"{TAG_AUTHORITY}{PurePosixPath(here).parent}/feed" if ent else f"{TAG_AUTHORITY}feed"
+    return here, FeedContext(
+        title, s.description, s.language, (urls.absolute(base, here) if ent else base) if base else tag,
+        urls.absolute(base, page) if base else urls.relative(here, page),
+        urls.absolute(base, here) if base else PurePosixPath(here).name, stamp, s.title,
         tuple(entries))
-
-
-# --------------------------------------------------------------------------- the entry point
 
 
 def render_site(corpus: Corpus, settings: Settings, build_date: dt.date | None = None,
@@ -1234,6 +1406,11 @@ def render_site(corpus: Corpus, settings: Settings, build_date: dt.date | None =
     css = site.templates.parent / urls.STYLESHEET
     add("404.html", "404 page", not_found_page(site, css.read_text("utf-8") if css.is_file() else ""))
     add("feed.xml", "feed", feed_page(site))
+    for kind in FEED_KINDS:
+        for key, ent in sorted(site.ents.table(kind).items()):
+            add("feed.xml", f"feed of {kind[:-1]} {key!r}", feed_page(site, ent))
+    add("search.html", "search page", search_page(site))
+    add("data.html", "data page", data_page(site))
     clashes = urls.find_collisions([(path, source) for path, source, _, _ in jobs])
     if clashes:
         raise BuildError(Problem(

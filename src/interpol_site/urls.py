@@ -101,6 +101,8 @@ FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 STYLESHEET = "static/site.css"
+SEARCH = "search/index.html"
+DATA = "data/index.html"
 
 #: The entity sections, each with an index page and one page per entity.
 SECTIONS = ("countries", "people", "venues", "sessions")

@@ -145,3 +145,104 @@ def test_file_url_navigation(browser, built_site):
     assert page.url.endswith("index.html") and page.locator("h1").count() == 1
     assert external == [] and errors == []
     ctx.close()
+
+
+def _expected(built_site, keep) -> set[str]:
+    """Article URLs whose extracted record satisfies ``keep`` (from the site's own open data)."""
+    import json
+
+    records = json.loads((built_site / "data" / "records.json").read_text(encoding="utf-8"))
+    return {f"articles/{r['id']}/index.html" for r in records if keep(r)}
+
+
+def _search(page, query: str) -> set[str]:
+    box = page.locator("#search input")
+    box.fill(query)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    page.wait_for_function("document.querySelector('.pagefind-ui__message')?.textContent.match(/[0-9٠-٩]/)")
+    page.wait_for_timeout(300)  # let the last results settle after the debounce
+    more = page.locator(".pagefind-ui__button")
+    while more.count():  # "load more": Pagefind shows five results at a time
+        more.first.click()
+        page.wait_for_timeout(300)
+    hrefs = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.pathname)")
+    return {h.lstrip("/") for h in hrefs}
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_finds_arabic_variants(browser, server, built_site, width):
+    from interpol_site.arabic import norm
+
+    SHOTS.mkdir(exist_ok=True)
+    norway = _expected(built_site, lambda r: any(c["code"] == "NO" for c in r["countries"]))
+    interpol = _expected(built_site, lambda r: "انتربول" in norm(" ".join(r["body"])).replace("نتربول", "انتربول"))
+    hammouchi = _expected(built_site, lambda r: any("حموشي" in p["name"] for p in r["people"]))
+    assert norway and interpol and hammouchi, "the seeds name Norway, INTERPOL and Hammouchi"
+
+    ctx, page, errors, external = _page(browser, width, 900)
+    page.goto(server + "search/index.html")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    for query, want in [("النرويج", norway), ("نرويج", norway), ("الانتربول", interpol), ("حموشي", hammouchi)]:
+        found = {h for h in _search(page, query) if h.startswith("articles/")}
+        assert want <= found, f"{query!r}: missing {sorted(want - found)}"
+    # RTL: the search icon sits at the right of the box, the clear button at the left
+    box = page.locator("#search input").bounding_box()
+    clear = page.locator(".pagefind-ui__search-clear").bounding_box()
+    assert clear["x"] + clear["width"] / 2 < box["x"] + box["width"] / 2, (clear, box)
+    icon_left = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.pagefind-ui__form'), '::before').left)")
+    assert icon_left > box["width"] / 2, icon_left
+    assert _axe(page) == []
+    page.screenshot(path=str(SHOTS / f"search-{'phone' if width < 500 else 'desktop'}.png"), full_page=True)
+    assert errors == [] and external == []
+    ctx.close()
+
+
+def test_search_is_keyboard_accessible(browser, server):
+    ctx, page, errors, _ = _page(browser)
+    page.goto(server + "search/index.html")
+    page.wait_for_selector("#search input")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('#search input')"):
+            break
+    else:
+        pytest.fail("the search box cannot be reached with Tab")
+    page.keyboard.type("حموشي")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    assert errors == []
+    ctx.close()
+
+
+def test_search_page_without_javascript_points_to_indexes(browser, server):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(server + "search/index.html")
+    assert page.locator("noscript").count() == 1
+    assert page.locator("main a[href*='countries/']").count() >= 1
+    ctx.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_pictures_map_and_timeline(browser, server, width):
+    SHOTS.mkdir(exist_ok=True)
+    kind = "phone" if width < 500 else "desktop"
+    ctx, page, errors, _ = _page(browser, width, 900)
+    page.goto(server + "countries/index.html")
+    map_box = page.locator("svg.map").bounding_box()
+    assert map_box and map_box["width"] <= width
+    linked = page.locator("svg.map a")
+    assert linked.count() >= 1
+    assert _axe(page) == []
+    page.screenshot(path=str(SHOTS / f"map-{kind}.png"), full_page=True)
+    linked.first.click()
+    page.wait_for_load_state()
+    assert "/countries/" in page.url and page.locator("h1").count() == 1
+
+    page.goto(server + "timeline/index.html")
+    assert page.locator("svg.timeline-chart a").count() >= 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    assert _axe(page) == []
+    page.screenshot(path=str(SHOTS / f"timeline-chart-{kind}.png"), full_page=True)
+    assert errors == []
+    ctx.close()

@@ -1,0 +1,130 @@
+"""Full-text search: a Pagefind index built at build time, served as static files.
+
+Pagefind's Arabic stemmer handles ال, diacritics, ة/ه and Arabic-Indic digits, but not
+every clitic: ``أمين`` does not find ``الأمين`` and ``والإنتربول`` is not ``الإنتربول``.
+So each page is indexed with a *shadow* beside its text: every word normalised and with
+its proclitics (و ف ب ك ل، ال) stripped. The shadow is only in what Pagefind indexes;
+published pages stay as they are. The index is made in memory through Pagefind's Python
+API and returned as files for the one writer, so it is swapped in with the site.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+import subprocess
+from collections.abc import Iterable
+
+from .arabic import clitic_variants, norm, strip_al
+from .records import Corpus
+
+_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3\w]+")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def shadow_words(text: str) -> str:
+    """Normalised, clitic-free forms of every word, once each: the search shadow."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(norm(text)):
+        for form, _ in clitic_variants(word):
+            seen.setdefault(form, None)
+            seen.setdefault(strip_al(form), None)
+    return " ".join(seen)
+
+
+def _document(title: str, body: Iterable[str], extra: str = "") -> str:
+    text = " ".join(body)
+    return (
+        '<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>'
+        f"{html.escape(title)}</title></head><body><main data-pagefind-body>"
+        f"<h1>{html.escape(title)}</h1><p>{html.escape(text)}</p><p>{html.escape(extra)}</p>"
+        f'<p>{html.escape(shadow_words(title + " " + text + " " + extra))}</p>'
+        "</main></body></html>"
+    )
+
+
+def documents(corpus: Corpus) -> list[tuple[str, str]]:
+    """(url, html) to index: every article, and every entity page by its names."""
+    from . import urls
+
+    docs = []
+    entities: dict[str, tuple[str, list[str]]] = {}
+    for a in corpus.articles:
+        title = a.title or " ".join((a.body[0] if a.body else a.file).split()[:9])
+        body = [_TAGS.sub(" ", p) for p in a.body] if a.markdown else list(a.body)
+        docs.append((urls.article_path(a), _document(title, body)))
+        for c in a.countries:
+            entities.setdefault(urls.country_path(c.code, c.en), (c.ar_canonical, [c.en, c.ar]))
+        for p in a.people:
+            entities.setdefault(urls.person_path(p), (p.name, [*p.roles, *p.aliases]))
+        if a.venue:
+            entities.setdefault(urls.venue_path(a.venue), (a.venue.ar_canonical, [a.venue.en, a.venue.ar]))
+        if a.session:
+            number = a.session.number
+            entities.setdefault(urls.session_path(number), (f"الدورة {number} للجمعية العامة للإنتربول", []))
+    for path, (title, words) in sorted(entities.items()):
+        docs.append((path, _document(title, words)))
+    return [(f"/{url}", page) for url, page in docs]
+
+
+class _Pagefind:
+    """A minimal client for ``pagefind --service``: base64 JSON messages ending in commas.
+
+    Pagefind's own Python wrapper polls its pipe every 100 ms, one reply per poll, which
+    costs 0.1 s per indexed page; this talks to the same binary one request at a time.
+    """
+
+    def __init__(self) -> None:
+        from pagefind.service import get_executable
+
+        binary = get_executable()
+        if binary is None:
+            raise RuntimeError("the Pagefind binary is missing; hint: pip install 'pagefind[bin]'")
+        self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._buffer = b""
+        self._message_id = 0
+
+    def send(self, **payload: object) -> dict:
+        assert self._process.stdin and self._process.stdout
+        self._message_id += 1
+        message = {"message_id": self._message_id, "payload": payload}
+        self._process.stdin.write(base64.b64encode(json.dumps(message).encode()) + b",")
+        self._process.stdin.flush()
+        while b"," not in self._buffer:
+            chunk = self._process.stdout.read1(1 << 20)
+            if not chunk:
+                raise RuntimeError("the Pagefind service stopped unexpectedly")
+            self._buffer += chunk
+        raw, self._buffer = self._buffer.split(b",", 1)
+        reply = json.loads(base64.b64decode(raw))["payload"]
+        if reply.get("type") == "Error":
+            raise RuntimeError(f"Pagefind: {reply.get('message')}")
+        return reply
+
+    def close(self) -> None:
+        if self._process.stdin:
+            self._process.stdin.close()
+        self._process.wait(timeout=10)
+
+
+def _index(docs: list[tuple[str, str]]) -> list[tuple[str, bytes]]:
+    # Files come back in memory, never written by Pagefind: every byte goes through our
+    # writer, so the search bundle is swapped in atomically with the rest of the site.
+    service = _Pagefind()
+    try:
+        config = {"force_language": "ar", "keep_index_url": True}
+        index_id = service.send(type="NewIndex", config=config)["index_id"]
+        for url, content in docs:
+            service.send(type="AddFile", index_id=index_id, url=url, file_contents=content, file_path=None)
+        files = service.send(type="GetFiles", index_id=index_id)["files"]
+    finally:
+        service.close()
+    return sorted((f"pagefind/{f['path']}", base64.b64decode(f["content"])) for f in files)
+
+
+def search_files(corpus: Corpus) -> list[tuple[str, bytes]]:
+    """The Pagefind bundle (index, JS, CSS) as (path, bytes) under ``pagefind/``."""
+    return _index(documents(corpus))
