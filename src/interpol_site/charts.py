@@ -96,10 +96,11 @@ def timeline(
         d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
     step = max(1, -(-len(ticks) // 7))  # at most seven labels
     for t in ticks[::step]:
-        # labels near an edge are anchored inside the chart (start is the right, in RTL)
-        anchor = "start" if x(t) > width - 60 else "end" if x(t) < 60 else "middle"
+        # centred labels, kept inside the chart near its edges (text-anchor start/end
+        # flip with the page's direction, so they are avoided)
+        lx = min(max(x(t), 55.0), width - 55.0)
         out.append(f'<line class="tick" x1="{x(t)}" y1="{axis_y}" x2="{x(t)}" y2="{axis_y + 6}"/>'
-                   f'<text class="tick-label" x="{x(t)}" y="{axis_y + 24}" text-anchor="{anchor}" direction="rtl">'
+                   f'<text class="tick-label" x="{lx}" y="{axis_y + 24}" text-anchor="middle">'
                    f"{escape(month_label(t) if monthly else str(t.year))}</text>")
     lanes: dict[float, int] = {}
     for day, title, href in sorted(items):
@@ -154,8 +155,8 @@ def per_month(dates: list[dt.date], month_label: Callable[[dt.date], str], count
         x = round(width - (i + 1) * step + (step - bar) / 2, 1)
         out.append(f'<rect class="bar" x="{x}" y="{round(height - bottom - h, 1)}" width="{round(bar, 1)}" '
                    f'height="{h}"><title>{escape(label(b))}: {escape(count(n[b]))}</title></rect>')
-    for b, anchor, x in ((buckets[0], "start", width), (buckets[-1], "end", 0)):  # anchors read RTL
-        out.append(f'<text class="tick-label" x="{x}" y="{height - 8}" text-anchor="{anchor}" direction="rtl">'
+    for b, x in ((buckets[0], width - 50), (buckets[-1], 50)):
+        out.append(f'<text class="tick-label" x="{x}" y="{height - 8}" text-anchor="middle">'
                    f"{escape(label(b))}</text>")
     out.append("</svg>")
     return "".join(out)

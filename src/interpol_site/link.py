@@ -135,7 +135,7 @@ def _fill(a: Article, table: dict[int, SessionInfo], by_venue: dict[str, set[int
                                (Evidence(-3, 0, 0, "", "published dates of this session", "inferred", "knowledge"),)))
     if event_dates != list(a.event_dates):
         changes["event_dates"] = tuple(event_dates)
-    if a.published is None and (a.date is None or "event_dates" in changes):
+    if a.published is None and "date" not in a.editorial and (a.date is None or "event_dates" in changes):
         date, ev = _timeline_date(a, tuple(event_dates))
         if date:
             changes["date"], changes["date_evidence"] = date, ev

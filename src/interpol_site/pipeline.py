@@ -7,7 +7,9 @@ site in atomically. Problems (bad files) are collected, never raised: the build 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import os
 import sys
 import time
@@ -15,11 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .editorial import apply as apply_override
+from .editorial import parse as parse_override
+from .editorial import sidecar_of, split_front_matter
 from .errors import BuildError, Problem
 from .extract import extract_article
 from .link import link
-from .read import find_sources, read_source
-from .records import Article, Corpus
+from .markdown_text import blocks, plain, title_of, to_html
+from .read import PAGES_DIR, find_sources, read_source
+from .records import Article, Corpus, TextPage
 from .settings import Settings
 
 
@@ -55,10 +61,44 @@ def _extract_one(path: Path, source: Path) -> tuple[Article | None, list[Problem
         return None, problems
     rel = _relative(path, source)
     try:
-        return extract_article(text, rel), problems
+        article, more = _article(path, text, rel, source)
     except Exception as exc:  # a bug must not sink the other articles
         return None, [*problems, Problem(rel, f"could not extract facts: {exc!r}",
                                          "the article was skipped; please report this", level="error")]
+    return article, problems + more
+
+
+def _article(path: Path, text: str, rel: str, source: Path) -> tuple[Article, list[Problem]]:
+    """Extract one article, Markdown or text, then apply the editor's corrections."""
+    problems: list[Problem] = []
+    override = None
+    if path.suffix.lower() == ".md":
+        front, body, skipped = split_front_matter(text)
+        if front is not None:
+            override, problems = parse_override(front, rel, first_line=2)
+        title, parts = title_of(blocks(to_html(body)))
+        plain_text = "\n\n".join(([title] if title else []) + [plain(b) for b in parts])
+        article = extract_article(plain_text, rel).replace(
+            title=title, body=tuple(parts), body_lines=(), markdown=True,
+            content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    else:
+        article = extract_article(text, rel)
+        sidecar = sidecar_of(path)
+        if sidecar is not None:
+            shown = _relative(sidecar, source)
+            try:
+                data = sidecar.read_bytes().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(Problem(shown, f"cannot read the editor's corrections: {exc}",
+                                        "save the file as UTF-8; the article is built without it"))
+            else:
+                override, problems = parse_override(data, shown)
+                article = article.replace(content_hash=hashlib.sha256(
+                    (article.content_hash + data).encode("utf-8")).hexdigest())
+    if override is not None:
+        article, more = apply_override(article, override)
+        problems += more
+    return article, problems
 
 
 def _relative(path: Path, source: Path) -> str:
@@ -119,7 +159,50 @@ def extract_corpus(
             articles.append(article)
     articles, id_problems = unique_ids(articles)
     problems += id_problems
-    return link(articles), problems
+    pages, page_problems = read_pages(source)
+    problems += page_problems
+    corpus = link(articles)
+    return (dataclasses.replace(corpus, pages=pages) if pages else corpus), problems
+
+
+def read_pages(source: Path) -> tuple[tuple[TextPage, ...], list[Problem]]:
+    """The Markdown pages of ``source/pages/`` (not recursive, hidden names skipped),
+    sorted by file name; a page's title is its front matter ``title:``, else its
+    first ``# heading``, else its file name."""
+    from .urls import slug
+
+    folder = source / PAGES_DIR
+    if not folder.is_dir() or folder.is_symlink():
+        return (), []
+    pages: list[TextPage] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.suffix.lower() != ".md" or not path.is_file() or path.is_symlink():
+            continue
+        text, probs = read_source(path, source)
+        problems += probs
+        if text is None:
+            continue
+        rel = _relative(path, source)
+        front, body, _ = split_front_matter(text)
+        title = None
+        if front is not None:
+            meta = yaml_mapping(front)
+            title = meta.get("title") if isinstance(meta.get("title"), str) else None
+        heading, parts = title_of(blocks(to_html(body)))
+        name = slug(path.stem) or "page"
+        pages.append(TextPage(rel, name, title or heading or path.stem, "\n".join(parts)))
+    return tuple(pages), problems
+
+
+def yaml_mapping(text: str) -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def unique_ids(articles: list[Article]) -> tuple[list[Article], list[Problem]]:

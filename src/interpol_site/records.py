@@ -156,6 +156,17 @@ class Corpus:
     articles: tuple[Article, ...]
     sessions: tuple[SessionInfo, ...] = ()
     problems: tuple[Any, ...] = field(default=())
+    pages: tuple[TextPage, ...] = ()  # Markdown pages of the ``pages/`` folder
+
+
+@dataclass(frozen=True)
+class TextPage:
+    """A Markdown page of ``pages/`` (about, methodology): safe HTML, with the site layout."""
+
+    file: str
+    slug: str
+    title: str
+    html: str  # rendered and sanitised (markdown_text.to_html)
 
 
 @dataclass(frozen=True)

@@ -310,6 +310,7 @@ class Page:
     jsonld: Markup = Markup("")
     inline_css: Markup = Markup("")
     data: str = ""  # link to the open data page
+    pages: tuple[Link, ...] = ()  # the Markdown pages (about, methodology), in the footer
 
 
 @dataclass(frozen=True)
@@ -498,6 +499,7 @@ class ArticleContext:
     page: Page
     heading: tuple[Piece, ...]
     generated: bool
+    edited: tuple[str, ...]  # labels of the fields an editor set (title, author …)
     when: When | None
     published: When | None  # only when it differs from ``when``
     source: str
@@ -633,6 +635,15 @@ class SearchContext:
 
 
 @dataclass(frozen=True)
+class TextPageContext:
+    """``page.html``: a Markdown page of ``pages/`` (already sanitised HTML)."""
+
+    page: Page
+    heading: str
+    html: Markup
+
+
+@dataclass(frozen=True)
 class DataFile:
     link: Link
     about: str
@@ -657,6 +668,8 @@ class RobotsContext:
 # --------------------------------------------------------------------------- helpers
 
 RELATION = {"before": "قبل", "during": "خلال", "after": "بعد"}
+#: Fields an editor may set that show outside the facts panel, with their Arabic labels.
+EDITED = {"title": "العنوان", "published": "تاريخ النشر", "author": "الكاتب", "source": "المصدر"}
 SECTION_TITLES = {
     "countries": ("الدول", "الدول التي تذكرها المقالات، مرتبة أبجديا، مع عدد المقالات عن كل دولة."),
     "people": ("الأشخاص", "الأشخاص الذين تذكرهم المقالات، مرتبين أبجديا، مع صفاتهم وعدد المقالات."),
@@ -793,6 +806,7 @@ class Site:
             home=rel(urls.HOME), stylesheet=rel(urls.STYLESHEET), feed=rel(urls.FEED), nav=nav,
             canonical=urls.absolute(s.base_url, path) if s.base_url else "", og_type=og_type,
             og_locale=s.locale, jsonld=jsonld(data) if data else Markup(""), data=rel(urls.DATA),
+            pages=tuple(Link(p.title, rel(urls.text_page_path(p.slug))) for p in self.corpus.pages),
         )
 
     def link(self, here: str, ent: Entity, count: bool = False, n: int | None = None) -> Link:
@@ -1073,7 +1087,8 @@ def article_page(site: Site, a: Article) -> tuple[str, ArticleContext]:
         page = _replace(page, title=" · ".join([title, *where, a.source or a.id, site.settings.title]))
     published = fmt.when(a.published) if a.published and a.published != a.date else None
     return here, ArticleContext(
-        page, heading, generated, fmt.when(a.date), published, a.source or "", a.author or "",
+        page, heading, generated, tuple(EDITED[f] for f in a.editorial if f in EDITED),
+        fmt.when(a.date), published, a.source or "", a.author or "",
         pieces(a.byline, marks[-2]) if a.byline else (), paragraphs, tuple(groups), a.file,
         neighbour(older, "المقال السابق"), neighbour(newer, "المقال التالي"))
 
@@ -1411,6 +1426,9 @@ def render_site(corpus: Corpus, settings: Settings, build_date: dt.date | None =
             add("feed.xml", f"feed of {kind[:-1]} {key!r}", feed_page(site, ent))
     add("search.html", "search page", search_page(site))
     add("data.html", "data page", data_page(site))
+    for p in corpus.pages:
+        here = urls.text_page_path(p.slug)
+        add("page.html", p.file, (here, TextPageContext(site.page(here, p.title, ""), p.title, Markup(p.html))))
     clashes = urls.find_collisions([(path, source) for path, source, _, _ in jobs])
     if clashes:
         raise BuildError(Problem(

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from .arabic import clitic_variants, norm, strip_al
 from .records import Corpus
 
+#: Separates a page's text from its shadow in the index; search.js cuts excerpts there.
+SHADOW_MARK = "⁂"
 _WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3\w]+")
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -40,7 +42,7 @@ def _document(title: str, body: Iterable[str], extra: str = "") -> str:
         '<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>'
         f"{html.escape(title)}</title></head><body><main data-pagefind-body>"
         f"<h1>{html.escape(title)}</h1><p>{html.escape(text)}</p><p>{html.escape(extra)}</p>"
-        f'<p>{html.escape(shadow_words(title + " " + text + " " + extra))}</p>'
+        f'<p>{SHADOW_MARK} {html.escape(shadow_words(title + " " + text + " " + extra))}</p>'
         "</main></body></html>"
     )
 

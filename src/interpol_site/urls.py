@@ -113,6 +113,11 @@ def article_path(article: Article) -> str:
     return f"articles/{article.id}/index.html"
 
 
+def text_page_path(page_slug: str) -> str:
+    """``pages/<slug>/index.html`` for a Markdown page of ``pages/`` (about, methodology)."""
+    return f"pages/{page_slug}/index.html"
+
+
 def country_path(code: str, en: str) -> str:
     """``countries/<slug of the English name>/index.html`` (``countries/norway/…``)."""
     return f"countries/{slug(en) if en.strip() else slug(code)}/index.html"
