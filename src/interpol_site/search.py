@@ -90,11 +90,29 @@ class _Pagefind:
         self._message_id = 0
 
     def send(self, **payload: object) -> dict:
-        assert self._process.stdin and self._process.stdout
+        self._write(payload)
+        return self._read()
+
+    def send_all(self, payloads: list[dict]) -> list[dict]:
+        """Send every request from a thread while reading the replies, so the service
+        works on several at once (and neither pipe fills up)."""
+        import threading
+
+        writer = threading.Thread(target=lambda: [self._write(p) for p in payloads], daemon=True)
+        writer.start()
+        replies = [self._read() for _ in payloads]
+        writer.join()
+        return replies
+
+    def _write(self, payload: dict) -> None:
+        assert self._process.stdin
         self._message_id += 1
         message = {"message_id": self._message_id, "payload": payload}
         self._process.stdin.write(base64.b64encode(json.dumps(message).encode()) + b",")
         self._process.stdin.flush()
+
+    def _read(self) -> dict:
+        assert self._process.stdout
         while b"," not in self._buffer:
             chunk = self._process.stdout.read1(1 << 20)
             if not chunk:
@@ -119,8 +137,8 @@ def _index(docs: list[tuple[str, str]]) -> list[tuple[str, bytes]]:
     try:
         config = {"force_language": "ar", "keep_index_url": True}
         index_id = service.send(type="NewIndex", config=config)["index_id"]
-        for url, content in docs:
-            service.send(type="AddFile", index_id=index_id, url=url, file_contents=content, file_path=None)
+        service.send_all([{"type": "AddFile", "index_id": index_id, "url": url, "file_contents": content,
+                           "file_path": None} for url, content in docs])
         files = service.send(type="GetFiles", index_id=index_id)["files"]
     finally:
         service.close()
