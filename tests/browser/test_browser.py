@@ -256,3 +256,24 @@ def test_pictures_map_and_timeline(browser, server, width):
     page.screenshot(path=str(SHOTS / f"timeline-chart-{kind}.png"), full_page=True)
     assert errors == []
     ctx.close()
+
+
+def test_search_counts_follow_the_digit_setting(browser, tmp_path_factory):
+    from interpol_site.pipeline import build
+    from interpol_site.settings import Settings
+
+    out = tmp_path_factory.mktemp("arab") / "_site"
+    build(ROOT / "seeds", out, Settings(digits="arab"), quiet=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        ctx, page, errors, _ = _page(browser)
+        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/search/index.html")
+        page.locator("#search input").fill("حموشي")
+        page.wait_for_function("/[٠-٩]/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')")
+        assert not any(c.isascii() and c.isdigit() for c in page.locator(".pagefind-ui__message").text_content())
+        assert errors == []
+        ctx.close()
+    finally:
+        httpd.shutdown()
