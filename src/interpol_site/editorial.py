@@ -70,7 +70,7 @@ def sidecar_of(path: Path) -> Path | None:
     """The sidecar file of an article (``NAME.yaml`` or ``NAME.yml``), if there is one."""
     for suffix in (".yaml", ".yml"):
         candidate = path.with_suffix(suffix)
-        if candidate.is_file():
+        if candidate.is_file():  # is_file follows links; a FIFO or device is not a file
             return candidate
     return None
 

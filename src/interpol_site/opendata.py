@@ -34,7 +34,8 @@ def schema(path: str) -> bytes:
 
 
 def _dump(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    # compact: with an indent, the json module falls back to its pure-Python encoder (10x slower)
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _date(d) -> dict | None:

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import NAME as CACHE_NAME
+from .cache import ExtractCache, key_of
 from .editorial import apply as apply_override
 from .editorial import parse as parse_override
 from .editorial import sidecar_of, split_front_matter
@@ -68,6 +70,21 @@ def _extract_one(path: Path, source: Path) -> tuple[Article | None, list[Problem
     return article, problems + more
 
 
+#: Largest sidecar read (1 MB): corrections are a few lines.
+SIDECAR_MAX_BYTES = 1 << 20
+
+
+def _die_with_parent() -> None:
+    """Worker initializer: on Linux, a worker is killed when the build process dies
+    (e.g. SIGKILL), instead of lingering forever."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        pass
+
+
 def _article(path: Path, text: str, rel: str, source: Path) -> tuple[Article, list[Problem]]:
     """Extract one article, Markdown or text, then apply the editor's corrections."""
     problems: list[Problem] = []
@@ -87,10 +104,12 @@ def _article(path: Path, text: str, rel: str, source: Path) -> tuple[Article, li
         if sidecar is not None:
             shown = _relative(sidecar, source)
             try:
+                if sidecar.is_symlink() or sidecar.stat().st_size > SIDECAR_MAX_BYTES:
+                    raise ValueError("a symlink or a file over 1 MB is not read")
                 data = sidecar.read_bytes().decode("utf-8-sig")
-            except (OSError, UnicodeDecodeError) as exc:
+            except (OSError, ValueError) as exc:
                 problems.append(Problem(shown, f"cannot read the editor's corrections: {exc}",
-                                        "save the file as UTF-8; the article is built without it"))
+                                        "make it a plain UTF-8 file; the article is built without it"))
             else:
                 override, problems = parse_override(data, shown)
                 article = article.replace(content_hash=hashlib.sha256(
@@ -122,36 +141,48 @@ def _warm() -> None:
 
 
 def extract_corpus(
-    source: Path, progress: Callable[[int, int], None] | None = None, jobs: int | None = None
+    source: Path, progress: Callable[[int, int], None] | None = None, jobs: int | None = None,
+    cache: ExtractCache | None = None,
 ) -> tuple[Corpus, list[Problem]]:
     """Read, clean, extract and link every article of ``source``.
 
     Extraction is a map over files: with ``jobs`` > 1 (default: the CPU count for corpora
     of ``PARALLEL_FROM`` files or more) it runs in worker processes, in chunks, and the
     results are put back in file order, so the output is identical to a serial run.
+    With a ``cache``, files whose bytes (and sidecar) are unchanged reuse their record.
     """
     paths, problems = find_sources(source)
+    keys = {p: key_of(p) for p in paths} if cache is not None else {}
+    done: dict[Path, tuple[Article | None, list[Problem]]] = {}
+    for path in paths if cache is not None else ():
+        hit = cache.get(_relative(path, source), keys[path])
+        if hit is not None:
+            done[path] = hit
+    todo = [p for p in paths if p not in done]
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(paths) >= PARALLEL_FROM else 1
-    results: list[tuple[Article | None, list[Problem]]] = []
-    if jobs > 1 and len(paths) > 1:
+        jobs = (os.cpu_count() or 1) if len(todo) >= PARALLEL_FROM else 1
+    if jobs > 1 and len(todo) > 1:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
         _warm()
-        size = max(16, len(paths) // (jobs * 8))
-        chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+        size = max(16, len(todo) // (jobs * 8))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         method = "fork" if "fork" in mp.get_all_start_methods() else None
-        with ProcessPoolExecutor(jobs, mp_context=mp.get_context(method)) as pool:
-            for chunk in pool.map(_extract_many, chunks, [source] * len(chunks)):
-                results += chunk
+        with ProcessPoolExecutor(jobs, mp_context=mp.get_context(method), initializer=_die_with_parent) as pool:
+            for chunk, made in zip(chunks, pool.map(_extract_many, chunks, [source] * len(chunks)), strict=True):
+                done.update(zip(chunk, made, strict=True))
                 if progress:
-                    progress(len(results), len(paths))
+                    progress(len(done), len(paths))
     else:
-        for k, path in enumerate(paths, 1):
-            results.append(_extract_one(path, source))
+        for path in todo:
+            done[path] = _extract_one(path, source)
             if progress:
-                progress(k, len(paths))
+                progress(len(done), len(paths))
+    if cache is not None:
+        for path in todo:
+            cache.put(_relative(path, source), keys[path], *done[path])
+    results = [done[p] for p in paths]
     articles: list[Article] = []
     for article, probs in results:
         problems += probs
@@ -239,10 +270,12 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
 
     started = time.perf_counter()
     show = _progress(quiet)
-    corpus, problems = extract_corpus(source, show)
+    cache = ExtractCache.load(output)
+    corpus, problems = extract_corpus(source, show, cache=cache)
     files = render_site(corpus, settings, build_date())
     files += open_data(corpus, settings.title)
     files += search_files(corpus)
+    files.append((CACHE_NAME, cache.dump()))
     result = write_site(files, output, static_dir=PROJECT_ROOT / "static", source=source,
                         project_root=PROJECT_ROOT)
     pages = sum(1 for rel, _ in files if rel.endswith(".html"))

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import types
+import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -190,6 +193,40 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     return value
+
+
+def to_data(value: Any) -> Any:
+    """Any record as plain JSON data (dates as ISO strings); ``from_data`` reverses it."""
+    return _jsonable(value)
+
+
+def from_data(kind: Any, data: Any) -> Any:
+    """Rebuild a value of type ``kind`` (a record class or a type hint) from ``to_data``
+    output: the seam for extraction results stored as JSON (cache, JSON Lines)."""
+    if data is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [k for k in typing.get_args(kind) if k is not type(None)]
+        return from_data(options[0], data)
+    if origin is tuple:
+        args = typing.get_args(kind)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_data(args[0], v) for v in data)
+        return tuple(from_data(k, v) for k, v in zip(args, data, strict=True))
+    if origin is typing.Literal or kind is Any:
+        return data
+    if dataclasses.is_dataclass(kind):
+        hints = _hints(kind)
+        return kind(**{name: from_data(hints[name], value) for name, value in data.items()})
+    if kind is dt.date:
+        return dt.date.fromisoformat(data)
+    return data
+
+
+@functools.cache
+def _hints(kind: type) -> dict[str, Any]:
+    return typing.get_type_hints(kind)
 
 
 def to_json(article: Article) -> dict[str, Any]:

@@ -1,0 +1,112 @@
+"""The extraction cache: each file's record, keyed by its content, kept in the output folder.
+
+Extraction is most of a build's cost, and a pure function of one file's bytes (plus its
+sidecar) and of our code and data. So a build stores every file's record and problems
+in ``OUTPUT/.interpol-site-cache.json.gz``, and the next build reuses those whose key
+still matches: the SHA-256 of the article's bytes and its sidecar's bytes, under a
+fingerprint of the package's code and data (any change to them empties the cache).
+
+The cache is written like every other output file: inside the staging folder, swapped
+in atomically, never outside the output folder. It is read only from an output folder
+this tool built (its marker file is there). It is JSON (no pickle: nothing in it is
+executed), gzip-compressed with a fixed timestamp, so two builds of the same input are
+still byte-identical. Deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import json
+import stat
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+from .records import Article, from_data, to_data
+
+#: File name of the cache inside the output folder (hidden: not a page of the site).
+NAME = ".interpol-site-cache.json.gz"
+
+
+@functools.cache
+def fingerprint() -> str:
+    """A hash of every module and data file of the package: the cache's version."""
+    h = hashlib.sha256()
+    root = resources.files("interpol_site")
+    for path in sorted(Path(str(root)).rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml", ".json") and "__pycache__" not in path.parts:
+            h.update(path.relative_to(Path(str(root))).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def key_of(path: Path) -> str | None:
+    """The cache key of an article file: its bytes and its sidecar's (None if unreadable)."""
+    from .editorial import sidecar_of
+
+    h = hashlib.sha256()
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None  # a FIFO or device would block or never end: the reader reports it
+        h.update(path.read_bytes())
+        sidecar = sidecar_of(path) if path.suffix.lower() != ".md" else None
+        if sidecar is not None and stat.S_ISREG(sidecar.stat().st_mode):
+            h.update(b"\0sidecar\0" + sidecar.read_bytes())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+Entry = tuple[Article | None, list[Problem]]
+
+
+class ExtractCache:
+    """Records by relative file name and key: ``get`` before extracting, ``put`` after."""
+
+    def __init__(self, entries: dict[str, dict[str, Any]] | None = None):
+        self._old = entries or {}
+        self._new: dict[str, dict[str, Any]] = {}
+        self.hits = 0
+
+    @classmethod
+    def load(cls, output: Path) -> ExtractCache:
+        """The cache of a previous build in ``output``, or an empty one."""
+        from .write import MARKER
+
+        path = output / NAME
+        if not (output / MARKER).is_file() or not path.is_file():
+            return cls()
+        try:
+            data = json.loads(gzip.decompress(path.read_bytes()))
+        except (OSError, ValueError, EOFError):
+            return cls()  # damaged: rebuild everything, the next build rewrites it
+        if not isinstance(data, dict) or data.get("version") != fingerprint():
+            return cls()
+        entries = data.get("files")
+        return cls(entries if isinstance(entries, dict) else {})
+
+    def get(self, rel: str, key: str | None) -> Entry | None:
+        entry = self._old.get(rel)
+        if key is None or not entry or entry.get("key") != key:
+            return None
+        try:
+            article = from_data(Article, entry["article"])
+            problems = [from_data(Problem, p) for p in entry["problems"]]
+        except (KeyError, TypeError, ValueError):
+            return None
+        self._new[rel] = entry
+        self.hits += 1
+        return article, problems
+
+    def put(self, rel: str, key: str | None, article: Article | None, problems: list[Problem]) -> None:
+        if key is not None:
+            self._new[rel] = {"key": key, "article": to_data(article), "problems": to_data(problems)}
+
+    def dump(self) -> bytes:
+        """The cache for the next build (only the files of this build), deterministic."""
+        text = json.dumps({"version": fingerprint(), "files": self._new}, ensure_ascii=False,
+                          sort_keys=True, separators=(",", ":"))
+        return gzip.compress(text.encode("utf-8"), compresslevel=1, mtime=0)

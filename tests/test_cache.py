@@ -1,0 +1,106 @@
+"""cache: a rebuild reuses unchanged records and produces exactly what a clean build does."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from interpol_site import cache as cache_mod
+from interpol_site.cache import NAME, ExtractCache
+from interpol_site.pipeline import build, extract_corpus
+from interpol_site.records import Article, from_data, to_data
+from interpol_site.settings import Settings
+from tests.test_pipeline import tree
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    src = tmp_path / "src"
+    shutil.copytree(ROOT / "seeds", src)
+    shutil.copytree(ROOT / "tests" / "corpus", src / "more", ignore=shutil.ignore_patterns("*.yaml"))
+    return src
+
+
+def test_records_round_trip_through_json():
+    corpus, _ = extract_corpus(ROOT / "tests" / "corpus")
+    for a in corpus.articles:
+        assert from_data(Article, json.loads(json.dumps(to_data(a), ensure_ascii=False))) == a
+
+
+def test_unchanged_files_are_not_extracted_again(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    build(corpus, out, Settings(), quiet=True)
+    n = len(list(corpus.rglob("*.txt")))
+    calls: list[str] = []
+    from interpol_site import pipeline
+
+    real = pipeline._extract_one
+    monkeypatch.setattr(pipeline, "_extract_one", lambda p, s: calls.append(p.name) or real(p, s))
+    cache = ExtractCache.load(out)
+    extract_corpus(corpus, cache=cache, jobs=1)
+    assert calls == [] and cache.hits == n
+
+    edited = sorted(corpus.glob("*.txt"))[2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nفقرة أضيفت بعد النشر عن النرويج.\n", encoding="utf-8")
+    cache = ExtractCache.load(out)
+    extract_corpus(corpus, cache=cache, jobs=1)
+    assert calls == [edited.name] and cache.hits == n - 1
+
+
+def test_rebuild_after_an_edit_equals_a_clean_build(corpus, tmp_path):
+    cached, clean = tmp_path / "cached", tmp_path / "clean"
+    build(corpus, cached, Settings(), quiet=True)
+    edited = sorted(corpus.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("النرويج", "السويد"), encoding="utf-8")
+    (corpus / "more" / "new.txt").write_text("مقال جديد عن الدورة 93 للجمعية العامة للإنتربول في مراكش.\n",
+                                             encoding="utf-8")
+    build(corpus, cached, Settings(), quiet=True)  # reuses the cache of the first build
+    build(corpus, clean, Settings(), quiet=True)  # no cache
+    assert tree(cached) == tree(clean)
+
+
+def test_a_sidecar_edit_invalidates_its_article(corpus, tmp_path):
+    out = tmp_path / "site"
+    build(corpus, out, Settings(), quiet=True)
+    article = sorted(corpus.glob("*.txt"))[0]
+    article.with_suffix(".yaml").write_text("session: 91\n", encoding="utf-8")
+    cache = ExtractCache.load(out)
+    corpus_after, _ = extract_corpus(corpus, cache=cache, jobs=1)
+    assert [a.session.number for a in corpus_after.articles if a.file == article.name] == [91]
+
+
+def test_a_damaged_or_foreign_cache_is_ignored(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    build(corpus, out, Settings(), quiet=True)
+    (out / NAME).write_bytes(b"not gzip")
+    assert ExtractCache.load(out).get("x.txt", "k") is None
+    build(corpus, out, Settings(), quiet=True)  # rewrites it
+    assert json.loads(gzip.decompress((out / NAME).read_bytes()))["files"]
+    monkeypatch.setattr(cache_mod, "fingerprint", lambda: "another version of the code")
+    cache = ExtractCache.load(out)
+    extract_corpus(corpus, cache=cache, jobs=1)
+    assert cache.hits == 0
+
+
+def test_the_cache_is_read_only_from_a_folder_we_built(tmp_path):
+    folder = tmp_path / "foreign"
+    folder.mkdir()
+    (folder / NAME).write_bytes(gzip.compress(b'{"version": "x", "files": {}}'))
+    cache = ExtractCache.load(folder)
+    assert cache.get("a.txt", "k") is None and cache.hits == 0
+
+
+def test_parallel_extraction_with_a_partial_cache_equals_serial(corpus, tmp_path):
+    out = tmp_path / "site"
+    build(corpus, out, Settings(), quiet=True)
+    for f in sorted(corpus.glob("*.txt"))[:2]:
+        f.write_text(f.read_text(encoding="utf-8") + "\nسطر جديد.\n", encoding="utf-8")
+    parallel, _ = extract_corpus(corpus, cache=ExtractCache.load(out), jobs=2)
+    serial, _ = extract_corpus(corpus, jobs=1)
+    assert parallel == serial
