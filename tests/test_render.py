@@ -514,6 +514,14 @@ def test_mentions_over_time_chart_only_when_it_helps(soups):
     assert "people/yourghn-satouk/index.html" not in charts  # a single article
 
 
+def test_without_search_there_is_no_search_page_or_link():
+    site = render(settings=Settings(search=False))
+    assert "search/index.html" not in site
+    assert not any(b"search/index.html" in body for path, body in site.items() if path.endswith(".html"))
+    soups = parse(site)
+    check_links(site, soups)
+
+
 def test_feed_date_without_build_date_is_the_newest_article():
     files = dict(render_site(fixtures.corpus(), fixtures.SETTINGS))
     assert ET.fromstring(files["feed.xml"]).find(f"{ATOM}updated").text == "2024-11-09T00:00:00Z"

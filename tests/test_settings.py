@@ -100,6 +100,7 @@ def test_wrong_type_names_file_line_and_key(site_yaml):
         ("base_url: example.org\n", "'base_url' must be an absolute http(s) URL"),
         ("base_url: javascript:alert(1)\n", "'base_url' must be an absolute http(s) URL"),
         ("language: arabic language\n", "'language' must be a BCP 47 tag"),
+        ("search: maybe\n", "site.yaml:1: 'search' must be true or false, got 'maybe'"),
         ("title: a\ntitle: b\n", "site.yaml:2: key 'title' is set twice"),
         ("title: [a, b\n", "site.yaml:2: invalid YAML"),
         ("- title\n", "site.yaml:1: settings must be 'key: value' lines"),
@@ -168,3 +169,9 @@ def test_docstring_example_covers_every_key_and_loads(tmp_path):
     path = tmp_path / "site.yaml"
     path.write_text(example, encoding="utf-8")
     assert load_settings(path, {}).language == "ar-MA"
+
+
+def test_search_can_be_turned_off_in_the_file_or_by_flag(site_yaml):
+    assert load_settings(site_yaml("search: false\n"), {}).search is False
+    assert load_settings(site_yaml("search: true\n"), {"search": False}).search is False
+    assert Settings().search is True

@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--month-style", dest="month_style",
                         choices=["maghrebi", "generic", "levantine", "algerian"])
         sp.add_argument("--digits", choices=["latn", "arab"])
+        sp.add_argument("--no-search", dest="search", action="store_const", const=False,
+                        help="no search page and no index (faster, less memory for large archives)")
         sp.add_argument("--quiet", action="store_true", help="print only the summary line")
 
     site(sub.add_parser("build", help="build the site (default command)"))
@@ -53,7 +55,7 @@ def _settings(args: argparse.Namespace, source: Path):
 
     path = args.settings or find_settings_file(source, PROJECT_ROOT)
     return load_settings(path, {"base_url": args.base_url, "month_style": args.month_style,
-                                "digits": args.digits})
+                                "digits": args.digits, "search": getattr(args, "search", None)})
 
 
 def _report(problems: list[Problem] | tuple[Problem, ...]) -> None:

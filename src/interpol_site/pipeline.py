@@ -274,7 +274,8 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
     corpus, problems = extract_corpus(source, show, cache=cache)
     files = render_site(corpus, settings, build_date())
     files += open_data(corpus, settings.title)
-    files += search_files(corpus)
+    if settings.search:
+        files += search_files(corpus)
     files.append((CACHE_NAME, cache.dump()))
     result = write_site(files, output, static_dir=PROJECT_ROOT / "static", source=source,
                         project_root=PROJECT_ROOT)

@@ -775,6 +775,7 @@ class Site:
     def __init__(self, corpus: Corpus, settings: Settings, build_date: dt.date | None,
                  templates: Path | None = None):
         self.corpus = corpus
+        self.nav = NAV if settings.search else tuple(n for n in NAV if n[0] != "search")
         self.settings = settings
         self.fmt = Formats(settings.locale, settings.digits)
         self.ents = collect(corpus)
@@ -799,7 +800,7 @@ class Site:
         s = self.settings
         rel = functools.partial(urls.relative, path)
         nav = tuple(NavItem(label, rel(target), target == path, bool(section) and sec == section)
-                    for sec, label, target in NAV)
+                    for sec, label, target in self.nav)
         return Page(
             path=path, lang=s.language, title=heading if path == urls.HOME else f"{heading} · {s.title}",
             heading=heading, description=description or s.description, site_title=s.title,
@@ -1303,7 +1304,7 @@ def not_found_page(site: Site, css: str) -> tuple[str, NotFoundContext]:
     page = site.page(here, "الصفحة غير موجودة", "", "لم نجد هذه الصفحة في الأرشيف.")
     if base:  # served at any missing path: only absolute links work there
         nav = tuple(NavItem(n.label, urls.absolute(base, target), False, False)
-                    for n, (_, _, target) in zip(page.nav, NAV, strict=True))
+                    for n, (_, _, target) in zip(page.nav, site.nav, strict=True))
         page = _replace(page, nav=nav, home=base, feed=urls.absolute(base, urls.FEED),
                         data=urls.absolute(base, urls.DATA))
     page = _replace(page, stylesheet="", inline_css=Markup(css))
@@ -1424,7 +1425,8 @@ def render_site(corpus: Corpus, settings: Settings, build_date: dt.date | None =
     for kind in FEED_KINDS:
         for key, ent in sorted(site.ents.table(kind).items()):
             add("feed.xml", f"feed of {kind[:-1]} {key!r}", feed_page(site, ent))
-    add("search.html", "search page", search_page(site))
+    if settings.search:
+        add("search.html", "search page", search_page(site))
     add("data.html", "data page", data_page(site))
     for p in corpus.pages:
         here = urls.text_page_path(p.slug)

@@ -27,13 +27,15 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 def shadow_words(text: str) -> str:
-    """Normalised, clitic-free forms of every word, once each: the search shadow."""
+    """Normalised, clitic-free forms of the words of ``text``, once each, leaving out
+    those the text already holds as written: the search shadow."""
+    written = set(_WORD.findall(text))
     seen: dict[str, None] = {}
     for word in _WORD.findall(norm(text)):
         for form, _ in clitic_variants(word):
             seen.setdefault(form, None)
             seen.setdefault(strip_al(form), None)
-    return " ".join(seen)
+    return " ".join(w for w in seen if w not in written)
 
 
 def _document(title: str, body: Iterable[str], extra: str = "") -> str:

@@ -11,6 +11,7 @@ the line and the key. Every key is optional; an example::
     month_style: maghrebi    # maghrebi | generic | levantine | algerian
     digits: latn             # latn | arab
     per_page: 20             # 1 to 1000
+    search: true             # false: no search page and no index (large archives)
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ class Settings:
     digits: Digits = "latn"
     #: Articles per page on the home page's "latest" list and index pages.
     per_page: int = 20
+    #: Build the full-text search page and its Pagefind index. Indexing is the largest
+    #: cost of a big build in time and memory (Pagefind holds the index in memory,
+    #: ~0.4 MB per article); an archive of tens of thousands of articles may turn it off.
+    search: bool = True
 
     @property
     def locale(self) -> str:
@@ -157,6 +162,10 @@ def _check(key: str, value: Any, fail: Callable[[str], BuildError]) -> Any:
         if value not in allowed:
             choices = ", ".join(allowed)
             raise fail(f"{key!r} must be one of {choices}, got {value!r}")
+        return value
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise fail(f"{key!r} must be true or false, got {value!r}")
         return value
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):

