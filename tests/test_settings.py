@@ -14,7 +14,7 @@ from interpol_site import settings as settings_module
 from interpol_site.errors import BuildError
 from interpol_site.settings import Settings, find_settings_file, load_settings
 
-KNOWN = "base_url, description, digits, language, month_style, per_page, title"
+KNOWN = "base_url, description, digits, language, month_style, per_page, search, title"
 
 
 @pytest.fixture
