@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -272,10 +273,14 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
     show = _progress(quiet)
     cache = ExtractCache.load(output)
     corpus, problems = extract_corpus(source, show, cache=cache)
-    files = render_site(corpus, settings, build_date())
-    files += open_data(corpus, settings.title)
-    if settings.search:
-        files += search_files(corpus)
+    # Pagefind indexes in its own process while Python renders: on two cores the index
+    # costs little extra wall time (the thread mostly waits on Pagefind's pipe).
+    with ThreadPoolExecutor(1) as pool:
+        index = pool.submit(search_files, corpus) if settings.search else None
+        files = render_site(corpus, settings, build_date())
+        files += open_data(corpus, settings.title)
+        if index is not None:
+            files += index.result()
     files.append((CACHE_NAME, cache.dump()))
     result = write_site(files, output, static_dir=PROJECT_ROOT / "static", source=source,
                         project_root=PROJECT_ROOT)
