@@ -2,7 +2,7 @@
 
 Extraction is most of a build's cost, and a pure function of one file's bytes (plus its
 sidecar) and of our code and data. So a build stores every file's record and problems
-in ``OUTPUT/.interpol-site-cache.json.gz``, and the next build reuses those whose key
+in ``OUTPUT/.interpol-site-cache.jsonl.gz``, and the next build reuses those whose key
 still matches: the SHA-256 of the article's bytes and its sidecar's bytes, under a
 fingerprint of the package's code and data (any change to them empties the cache).
 
@@ -20,15 +20,15 @@ import gzip
 import hashlib
 import json
 import stat
+import zlib
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from .errors import Problem
 from .records import Article, from_data, to_data
 
 #: File name of the cache inside the output folder (hidden: not a page of the site).
-NAME = ".interpol-site-cache.json.gz"
+NAME = ".interpol-site-cache.jsonl.gz"
 
 
 @functools.cache
@@ -64,11 +64,16 @@ Entry = tuple[Article | None, list[Problem]]
 
 
 class ExtractCache:
-    """Records by relative file name and key: ``get`` before extracting, ``put`` after."""
+    """Records by relative file name and key: ``get`` before extracting, ``put`` after.
 
-    def __init__(self, entries: dict[str, dict[str, Any]] | None = None):
-        self._old = entries or {}
-        self._new: dict[str, dict[str, Any]] = {}
+    Stored as gzip'd lines ``[file, key]<TAB>{record and problems}`` after a version
+    line; entries stay JSON text in memory and are parsed only when reused, so the
+    cache costs little memory on a large corpus.
+    """
+
+    def __init__(self, lines: dict[str, tuple[str, str]] | None = None):
+        self._old = lines or {}  # file -> (key, JSON payload)
+        self._new: dict[str, tuple[str, str]] = {}
         self.hits = 0
 
     @classmethod
@@ -80,21 +85,31 @@ class ExtractCache:
         if not (output / MARKER).is_file() or not path.is_file():
             return cls()
         try:
-            data = json.loads(gzip.decompress(path.read_bytes()))
+            text = gzip.decompress(path.read_bytes()).decode("utf-8")
         except (OSError, ValueError, EOFError):
             return cls()  # damaged: rebuild everything, the next build rewrites it
-        if not isinstance(data, dict) or data.get("version") != fingerprint():
+        version, _, rest = text.partition("\n")
+        if version != fingerprint():
             return cls()
-        entries = data.get("files")
-        return cls(entries if isinstance(entries, dict) else {})
+        lines: dict[str, tuple[str, str]] = {}
+        for line in rest.splitlines():
+            head, tab, payload = line.partition("\t")
+            try:
+                rel, key = json.loads(head)
+            except (ValueError, TypeError):
+                return cls()
+            if tab and isinstance(rel, str) and isinstance(key, str):
+                lines[rel] = (key, payload)
+        return cls(lines)
 
     def get(self, rel: str, key: str | None) -> Entry | None:
         entry = self._old.get(rel)
-        if key is None or not entry or entry.get("key") != key:
+        if key is None or entry is None or entry[0] != key:
             return None
         try:
-            article = from_data(Article, entry["article"])
-            problems = [from_data(Problem, p) for p in entry["problems"]]
+            data = json.loads(entry[1])
+            article = from_data(Article, data["article"])
+            problems = [from_data(Problem, p) for p in data["problems"]]
         except (KeyError, TypeError, ValueError):
             return None
         self._new[rel] = entry
@@ -103,10 +118,16 @@ class ExtractCache:
 
     def put(self, rel: str, key: str | None, article: Article | None, problems: list[Problem]) -> None:
         if key is not None:
-            self._new[rel] = {"key": key, "article": to_data(article), "problems": to_data(problems)}
+            payload = json.dumps({"article": to_data(article), "problems": to_data(problems)},
+                                 ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            self._new[rel] = (key, payload)
 
     def dump(self) -> bytes:
         """The cache for the next build (only the files of this build), deterministic."""
-        text = json.dumps({"version": fingerprint(), "files": self._new}, ensure_ascii=False,
-                          sort_keys=True, separators=(",", ":"))
-        return gzip.compress(text.encode("utf-8"), compresslevel=1, mtime=0)
+        gz = zlib.compressobj(1, zlib.DEFLATED, 31)  # gzip framing, no timestamp: deterministic
+        chunks = [gz.compress(fingerprint().encode() + b"\n")]
+        for rel, (key, payload) in sorted(self._new.items()):  # line by line: no whole-file copy
+            line = json.dumps([rel, key], ensure_ascii=False) + "\t" + payload + "\n"
+            chunks.append(gz.compress(line.encode("utf-8")))
+        chunks.append(gz.flush())
+        return b"".join(chunks)
