@@ -13,8 +13,8 @@ import hashlib
 import os
 import sys
 import time
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -265,7 +265,7 @@ def build_date() -> dt.date | None:
 
 def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False) -> BuildResult:
     from .opendata import open_data
-    from .render import render_site
+    from .render import site_files
     from .search import search_files
     from .write import write_site
 
@@ -273,18 +273,25 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
     show = _progress(quiet)
     cache = ExtractCache.load(output)
     corpus, problems = extract_corpus(source, show, cache=cache)
+    pages = 0
+
+    def files(index: Future | None) -> Iterator[tuple[str, bytes]]:
+        """Every output file, rendered one at a time as the writer takes it."""
+        nonlocal pages
+        for rel, data in site_files(corpus, settings, build_date()):
+            pages += rel.endswith(".html")
+            yield rel, data
+        yield from open_data(corpus, settings.title)
+        if index is not None:
+            yield from index.result()
+        yield CACHE_NAME, cache.dump()
+
     # Pagefind indexes in its own process while Python renders: on two cores the index
     # costs little extra wall time (the thread mostly waits on Pagefind's pipe).
     with ThreadPoolExecutor(1) as pool:
         index = pool.submit(search_files, corpus) if settings.search else None
-        files = render_site(corpus, settings, build_date())
-        files += open_data(corpus, settings.title)
-        if index is not None:
-            files += index.result()
-    files.append((CACHE_NAME, cache.dump()))
-    result = write_site(files, output, static_dir=PROJECT_ROOT / "static", source=source,
-                        project_root=PROJECT_ROOT)
-    pages = sum(1 for rel, _ in files if rel.endswith(".html"))
+        result = write_site(files(index), output, static_dir=PROJECT_ROOT / "static", source=source,
+                            project_root=PROJECT_ROOT)
     return BuildResult(len(corpus.articles), pages, tuple(problems),
                        time.perf_counter() - started, result.output)
 

@@ -24,7 +24,7 @@ import functools
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -1394,7 +1394,14 @@ def feed_page(site: Site, ent: Entity | None = None) -> tuple[str, FeedContext]:
 
 def render_site(corpus: Corpus, settings: Settings, build_date: dt.date | None = None,
                 templates: Path | None = None) -> list[tuple[str, bytes]]:
-    """Every output file of the site as (relative path, bytes), sorted by path.
+    """Every output file of the site as (relative path, bytes), sorted by path."""
+    return sorted(site_files(corpus, settings, build_date, templates))
+
+
+def site_files(corpus: Corpus, settings: Settings, build_date: dt.date | None = None,
+               templates: Path | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every output file of the site as (relative path, bytes), rendered one at a time
+    as the iterator is consumed (so a build never holds the whole site in memory).
 
     Pure: reads only the templates (``templates/`` of the project unless given) and the
     stylesheet it inlines into ``404.html``. ``build_date`` (from SOURCE_DATE_EPOCH,
@@ -1436,11 +1443,9 @@ def render_site(corpus: Corpus, settings: Settings, build_date: dt.date | None =
         raise BuildError(Problem(
             "(site)", f"{len(clashes)} output path(s) claimed twice: " + "; ".join(clashes),
             "give one of the sources another slug (e.g. a sidecar 'slug:' or 'id:')", level="error"))
-    files = [(path, site.render(template, ctx)) for path, _, template, ctx in jobs]
     pages = sorted(p for p, *_ in jobs if p.endswith(".html") and p != urls.NOT_FOUND)
     base = settings.base_url
-    files.append((urls.SITEMAP, site.render("sitemap.xml", SitemapContext(
-        tuple(urls.absolute(base, p) for p in pages) if base else ()))))
-    files.append((urls.ROBOTS, site.render("robots.txt", RobotsContext(
-        urls.absolute(base, urls.SITEMAP) if base else ""))))
-    return sorted(files)
+    jobs.append((urls.SITEMAP, "sitemap", "sitemap.xml",
+                 SitemapContext(tuple(urls.absolute(base, p) for p in pages) if base else ())))
+    jobs.append((urls.ROBOTS, "robots", "robots.txt", RobotsContext(urls.absolute(base, urls.SITEMAP) if base else "")))
+    return ((path, site.render(template, ctx)) for path, _, template, ctx in jobs)
