@@ -686,7 +686,7 @@ TAG_AUTHORITY = "tag:interpol-site.invalid,2024:"
 #: At most this many entities in a "seen with" list (the most frequent first).
 SEEN_LIMIT = 20
 #: At most this many sentences quoted on a country or person page.
-MENTION_LIMIT = 12
+MENTION_LIMIT = 8
 #: Past this many dated articles the timeline is split into one page per year.
 TIMELINE_SPLIT = 200
 
