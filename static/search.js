@@ -82,9 +82,10 @@
       clear_search: "مسح",
       load_more: "المزيد من النتائج",
       search_label: "البحث في الموقع",
-      zero_results: "لا نتائج لـ [SEARCH_TERM]",
-      many_results: "[COUNT] نتيجة لـ [SEARCH_TERM]",
-      one_result: "نتيجة واحدة لـ [SEARCH_TERM]",
+      // counted nouns agree with the number in Arabic (3 نتائج, 11 نتيجة): name the count instead
+      zero_results: "لا نتائج للبحث عن «[SEARCH_TERM]»",
+      many_results: "نتائج البحث عن «[SEARCH_TERM]»: [COUNT]",
+      one_result: "نتيجة واحدة للبحث عن «[SEARCH_TERM]»",
       searching: "جار البحث عن [SEARCH_TERM]…"
     }
   });
