@@ -33,8 +33,7 @@
       .replace(/[٠-٩]/g, function (d) { return String(d.charCodeAt(0) - 0x0660); })
       .replace(/[۰-۹]/g, function (d) { return String(d.charCodeAt(0) - 0x06f0); })
       .split(/\s+/).map(function (word) {
-        var bare = word.replace(/^[وف]?[بك]?ال(?=[\u0621-\u064a]{3})/, "").replace(/^[وف]?لل(?=[\u0621-\u064a]{3})/, "");
-        return bare;
+        return word.replace(/^[وف]?[بك]?ال(?=[\u0621-\u064a]{3})/, "").replace(/^[وف]?لل(?=[\u0621-\u064a]{3})/, "");
       }).join(" ");
   };
   // Excerpts come from the page's own text, not from its shadow: the index holds the

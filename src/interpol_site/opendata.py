@@ -17,7 +17,7 @@ import json
 from collections import defaultdict
 from importlib import resources
 
-from .records import Corpus, to_json
+from .records import Corpus, generated_title, to_json
 
 FILES = ("data/records.json", "data/articles.csv", "data/entities.json", "data/timeline.json")
 
@@ -105,7 +105,7 @@ def timeline_json(corpus: Corpus, title: str) -> bytes:
     for a in sorted((a for a in corpus.articles if a.date), key=lambda a: (a.date, a.file)):
         events.append({
             "start_date": _date(a.date),
-            "text": {"headline": a.title or " ".join((a.body[0] if a.body else a.file).split()[:9]),
+            "text": {"headline": a.title or generated_title(a),
                      "text": " ".join((a.body[0] if a.body else "").split()[:40])},
             "group": f"الدورة {a.session.number}" if a.session else "",
             "unique_id": a.id,

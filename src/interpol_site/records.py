@@ -11,9 +11,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 import types
 import typing
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any, Literal
 
 Status = Literal["stated", "inferred", "editorial"]
@@ -181,6 +183,17 @@ class SessionInfo:
     dates: DateRange | None
     year: int | None
     sources: tuple[str, ...] = ()  # files that stated the venue or dates
+
+
+def generated_title(a: Article) -> str:
+    """A title for an article that has none: the start of its first sentence."""
+    source = " ".join((a.body[0] if a.body else PurePosixPath(a.file).stem).split())
+    if a.markdown:
+        source = re.sub(r"<[^>]+>", "", source)
+    sentence = re.split(r"(?<=[.!؟?])\s", source, maxsplit=1)[0]
+    words = sentence.split()
+    title = " ".join(words[:12]).rstrip("،,;:.")
+    return title + ("…" if len(words) > 12 or sentence != source else "") if title else a.file
 
 
 def _jsonable(value: Any) -> Any:

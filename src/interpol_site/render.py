@@ -37,7 +37,7 @@ from markupsafe import Markup
 from . import charts, urls
 from .errors import BuildError, Problem
 from .opendata import schema_path
-from .records import Article, Corpus, DateRange, Evidence, SessionInfo, Venue
+from .records import Article, Corpus, DateRange, Evidence, SessionInfo, Venue, generated_title
 from .settings import Settings
 
 # --------------------------------------------------------------------------- templates
@@ -725,17 +725,6 @@ def excerpt(text: str, limit: int = 160) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip("،,;:.") + "…"
-
-
-def generated_title(a: Article) -> str:
-    """A title for an article that has none: the start of its first sentence."""
-    source = " ".join((a.body[0] if a.body else PurePosixPath(a.file).stem).split())
-    if a.markdown:
-        source = re.sub(r"<[^>]+>", "", source)
-    sentence = re.split(r"(?<=[.!؟?])\s", source, maxsplit=1)[0]
-    words = sentence.split()
-    title = " ".join(words[:12]).rstrip("،,;:.")
-    return title + ("…" if len(words) > 12 or sentence != source else "") if title else a.file
 
 
 def pieces(text: str, spans: Iterable[tuple[int, int]]) -> tuple[Piece, ...]:

@@ -18,12 +18,12 @@ import subprocess
 from collections.abc import Iterable
 
 from .arabic import clitic_variants, norm, strip_al
-from .records import Corpus
+from .markdown_text import plain
+from .records import Corpus, generated_title
 
 #: Separates a page's text from its shadow in the index; search.js cuts excerpts there.
 SHADOW_MARK = "⁂"
 _WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3\w]+")
-_TAGS = re.compile(r"<[^>]+>")
 
 
 def shadow_words(text: str) -> str:
@@ -56,8 +56,8 @@ def documents(corpus: Corpus) -> list[tuple[str, str]]:
     docs = []
     entities: dict[str, tuple[str, list[str]]] = {}
     for a in corpus.articles:
-        title = a.title or " ".join((a.body[0] if a.body else a.file).split()[:9])
-        body = [_TAGS.sub(" ", p) for p in a.body] if a.markdown else list(a.body)
+        title = a.title or generated_title(a)
+        body = [plain(p) for p in a.body] if a.markdown else list(a.body)
         docs.append((urls.article_path(a), _document(title, body)))
         for c in a.countries:
             entities.setdefault(urls.country_path(c.code, c.en), (c.ar_canonical, [c.en, c.ar]))
