@@ -165,9 +165,16 @@ def _search(page, query: str) -> set[str]:
     while more.count():  # "load more": Pagefind shows five results at a time
         more.first.click()
         page.wait_for_timeout(300)
-    hrefs = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.pathname)")
-    excerpts = page.eval_on_selector_all(".pagefind-ui__result-excerpt", "els => els.map(e => e.textContent)")
-    for href, text in list(zip(hrefs, excerpts, strict=True))[:3]:
+    # results load one by one (a placeholder first): wait until each has its link, then
+    # read each result's link and excerpt together
+    page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result')]"
+                           ".every(r => r.querySelector('.pagefind-ui__result-link'))")
+    pairs = page.eval_on_selector_all(
+        ".pagefind-ui__result",
+        "els => els.map(r => [r.querySelector('.pagefind-ui__result-link').pathname,"
+        " r.querySelector('.pagefind-ui__result-excerpt')?.textContent || ''])")
+    hrefs = [href for href, _ in pairs]
+    for href, text in pairs[:3]:
         # excerpts quote the page as written, never the normalised shadow in the index
         from bs4 import BeautifulSoup
 
