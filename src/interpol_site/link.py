@@ -18,10 +18,9 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 
-from .arabic import norm, shadow
+from .arabic import shadow
 from .extract import dates as dates_mod
 from .extract import main_range
-from .extract.tokens import tokens
 from .gazetteer import known_sessions
 from .records import Article, Corpus, DateRange, Evidence, Person, Session, SessionInfo, Venue
 
@@ -178,7 +177,10 @@ def _merge_people(articles: list[Article]) -> list[Article]:
             first_file.setdefault(c, a.file)
             roles[c] += [r for r in p.roles if r not in roles[c]]
             aliases[c] += [x for x in (*p.aliases, p.name) if x != c and x not in aliases[c]]
-    finder = re.compile("|".join(sorted(map(re.escape, surnames)))) if surnames else None
+    # One token-bounded pattern over every known surname, optionally after a one-letter
+    # proclitic (بـ، لـ، و…): only the words that match are looked at.
+    finder = re.compile(rf"(?<![{_W}])[{_W}]?({'|'.join(sorted(map(re.escape, surnames)))})(?![{_W}])") \
+        if surnames else None
     out = []
     for a in articles:
         people: dict[str, Person] = {}
@@ -190,26 +192,26 @@ def _merge_people(articles: list[Article]) -> list[Article]:
             else:
                 people[c] = dataclasses.replace(p, name=c, slug=p.slug if c == p.name else _slug(c),
                                                 roles=tuple(roles[c]), aliases=tuple(aliases[c]))
-        if finder is not None:
-            for seg, text in enumerate(a.body):
-                folded = norm(text)
-                if not finder.search(folded):
-                    continue  # cheap test on the folded text before exact spans
-                sh = shadow(text)
-                for t in tokens(sh.text):
-                    word = t.text if t.text in surnames else (t.text[1:] if t.text[1:] in surnames else None)
-                    if word is None or len(surnames[word]) != 1:
-                        continue
-                    full = next(iter(surnames[word]))
-                    if full in people:
-                        continue
-                    s, e = sh.span(t.start, t.end)
-                    ev = Evidence(seg, s, e, text[s:e], "surname of a person named elsewhere in the corpus",
-                                  "inferred", first_file.get(full))
-                    people[full] = Person(full, _slug(full), tuple(roles[full]), tuple(aliases[full]), 1, (ev,))
+        for seg, text in enumerate(a.body if finder is not None else ()):
+            sh = shadow(text)
+            for m in finder.finditer(sh.text):
+                word = m.group() if m.group() in surnames else m.group(1)
+                if len(surnames[word]) != 1:
+                    continue
+                full = next(iter(surnames[word]))
+                if full in people:
+                    continue
+                s, e = sh.span(m.start(), m.end())
+                ev = Evidence(seg, s, e, text[s:e], "surname of a person named elsewhere in the corpus",
+                              "inferred", first_file.get(full))
+                people[full] = Person(full, _slug(full), tuple(roles[full]), tuple(aliases[full]), 1, (ev,))
         new = tuple(people.values())
         out.append(a.replace(people=new) if new != a.people else a)
     return out
+
+
+#: The letters of a token (as ``extract.tokens``).
+_W = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z0-9"
 
 
 def _slug(name: str) -> str:
