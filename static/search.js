@@ -73,6 +73,10 @@
     element: "#search",
     bundlePath: box.getAttribute("data-bundle"),
     baseUrl: root,
+    // A large archive is indexed in shards (search.py); they are searched as one.
+    mergeIndex: (box.getAttribute("data-merge") || "").split(" ").filter(Boolean).map(function (path) {
+      return { bundlePath: path, baseUrl: root };
+    }),
     showImages: false,
     showSubResults: false,
     resetStyles: false,

@@ -48,13 +48,15 @@ class BuildResult:
     problems: tuple[Problem, ...]
     seconds: float
     output: Path
+    kept: int = 0  # files unchanged since the previous build, kept instead of rendered
 
     def summary(self) -> str:
         warnings = sum(p.level == "warning" for p in self.problems)
         errors = len(self.problems) - warnings
+        kept = f", {self.kept} files unchanged and kept" if self.kept else ""
         return (
             f"built {self.articles} articles into {self.pages} pages at {self.output} "
-            f"({warnings} warnings, {errors} skipped files) in {self.seconds:.2f} s"
+            f"({warnings} warnings, {errors} skipped files{kept}) in {self.seconds:.2f} s"
         )
 
 
@@ -265,35 +267,52 @@ def build_date() -> dt.date | None:
 
 def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False) -> BuildResult:
     from .opendata import open_data
-    from .render import site_files
-    from .search import search_files
-    from .write import write_site
+    from .render import Site, site_jobs
+    from .reuse import NAME as PAGES_NAME
+    from .reuse import Manifest
+    from .search import index_shard, shards
+    from .write import KEEP, Keep, write_site
 
     started = time.perf_counter()
     show = _progress(quiet)
     cache = ExtractCache.load(output)
+    manifest = Manifest.load(output)
     corpus, problems = extract_corpus(source, show, cache=cache)
-    pages = 0
+    site = Site(corpus, settings, build_date())
+    jobs = site_jobs(site)  # also computes every page's key
 
-    def files(index: Future | None) -> Iterator[tuple[str, bytes]]:
-        """Every output file, rendered one at a time as the writer takes it."""
-        nonlocal pages
-        for rel, data in site_files(corpus, settings, build_date()):
-            pages += rel.endswith(".html")
-            yield rel, data
+    def search() -> list[tuple[str, bytes | Keep]]:
+        """The search shards, one Pagefind process at a time; unchanged ones kept."""
+        out: list[tuple[str, bytes | Keep]] = []
+        for shard in shards(corpus, site.keys.of):
+            kept = manifest.keep(shard.prefix, shard.key)
+            files = [(rel, KEEP) for rel in kept] if kept is not None else index_shard(shard)
+            manifest.add(shard.prefix, shard.key, tuple(rel for rel, _ in files))
+            out += files
+        return out
+
+    def files(index: Future | None) -> Iterator[tuple[str, bytes | Keep]]:
+        """Every output file, rendered one at a time as the writer takes it (or kept)."""
+        for job in jobs:
+            if job.key and manifest.keep(job.path, job.key) is not None:
+                yield job.path, KEEP
+            else:
+                yield job.render(site)
+            manifest.add(job.path, job.key, (job.path,))
         yield from open_data(corpus, settings.title)
         if index is not None:
             yield from index.result()
         yield CACHE_NAME, cache.dump()
+        yield PAGES_NAME, manifest.dump()
 
     # Pagefind indexes in its own process while Python renders: on two cores the index
     # costs little extra wall time (the thread mostly waits on Pagefind's pipe).
     with ThreadPoolExecutor(1) as pool:
-        index = pool.submit(search_files, corpus) if settings.search else None
+        index = pool.submit(search) if settings.search else None
         result = write_site(files(index), output, static_dir=PROJECT_ROOT / "static", source=source,
                             project_root=PROJECT_ROOT)
-    return BuildResult(len(corpus.articles), pages, tuple(problems),
-                       time.perf_counter() - started, result.output)
+    return BuildResult(len(corpus.articles), sum(j.path.endswith(".html") for j in jobs), tuple(problems),
+                       time.perf_counter() - started, result.output, manifest.kept)
 
 
 def _progress(quiet: bool) -> Callable[[int, int], None] | None:

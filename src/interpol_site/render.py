@@ -21,10 +21,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -38,6 +39,7 @@ from . import charts, urls
 from .errors import BuildError, Problem
 from .opendata import schema_path
 from .records import Article, Corpus, DateRange, Evidence, SessionInfo, Venue, generated_title
+from .search import merged_bundles
 from .settings import Settings
 
 # --------------------------------------------------------------------------- templates
@@ -632,6 +634,7 @@ class SearchContext:
     style: str  # relative link to static/search.css (Pagefind's UI, right to left)
     digits: str  # the digit system of the site, for the result counts
     links: tuple[Link, ...]
+    merge: str = ""  # relative links to the shards merged into the main index, space-separated
 
 
 @dataclass(frozen=True)
@@ -779,6 +782,10 @@ class Site:
         dates = [a.date for a in corpus.articles if a.date]
         self.updated = build_date or (max(dates) if dates else dt.date(1970, 1, 1))
 
+    @functools.cached_property
+    def keys(self) -> Keys:
+        return Keys(self)
+
     # ---- shared pieces
 
     def render(self, template: str, context: Any) -> bytes:
@@ -892,6 +899,118 @@ class Site:
         first = self.fmt.when(min(dates)) if dates else None
         last = self.fmt.when(max(dates)) if dates and max(dates) != min(dates) else None
         return f"{self.fmt.count(len(ent.articles), 'article')} في الأرشيف.", first, last
+
+
+def digest(*parts: Any) -> str:
+    """A short, stable digest of plain data (``repr`` of records, strings, numbers)."""
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+#: The fields of an article that the link step may change (``link.py``); with the file,
+#: its content hash (bytes and sidecar) and our code, they fix the linked record.
+LINKED_FIELDS = ("id", "session", "venue", "partial_dates", "event_dates", "date", "date_evidence", "people")
+
+
+class Keys:
+    """What each page shows, as a digest: a page whose key is unchanged since the last
+    build is the same file, so an incremental build reuses it instead of rendering it.
+
+    - ``base``: our code and data, the templates, the settings, the feed date, the menu;
+    - ``of[file]``: one linked article (its bytes, sidecar, path and linked fields);
+    - ``entity_link[ent]``: what a link to an entity shows (name, path, roles, session);
+    - ``entities``: every entity's link, for pages listing entities seen together.
+    A page's key combines those it reads; the tests check it against clean builds.
+    """
+
+    def __init__(self, site: Site):
+        from .cache import fingerprint
+
+        self.site = site
+        templates = sorted(p for p in site.templates.rglob("*") if p.is_file())
+        self.base = digest(fingerprint(), [(p.name, p.read_bytes()) for p in templates],
+                           repr(site.settings), site.updated, site.nav,
+                           [(p.slug, p.title) for p in site.corpus.pages])
+        self.of = {a.file: digest(a.file, a.content_hash, *(getattr(a, f) for f in LINKED_FIELDS))
+                   for a in site.corpus.articles}
+        self.entity_link = {id(e): digest(e.kind, e.key, e.name, e.en, e.path, e.roles, e.aliases, e.country, e.info)
+                            for kind in urls.SECTIONS for e in site.ents.table(kind).values()}
+        self.entities = digest(sorted(self.entity_link.values()))
+
+    def _articles(self, articles: Iterable[Article]) -> list[str]:
+        return [self.of[a.file] for a in articles]
+
+    def article(self, a: Article) -> str:
+        site = self.site
+        i = site.position[a.file]
+        near = site.chronological[max(0, i - 1): i + 2]
+        named = [self.entity_link[id(e)] for group in site.named[a.file].values() for e in group]
+        origins = sorted({e.source_file for e in _inferred_evidence(a) if e.source_file in self.of})
+        # the neighbours and the articles a fact was taken from show as links: title and path
+        linked = [(site.titles[b.file][0], urls.article_path(b)) for b in near if b is not a]
+        linked += [(site.titles[f][0], urls.article_path(site.by_file[f])) for f in origins]
+        return digest(self.base, "article", self.of[a.file], i > 0, linked, named,
+                      site.titles[a.file][0] in site.shared_titles)
+
+    def entity(self, ent: Entity) -> list[tuple[str, str]]:
+        """(path, key) of each page of an entity, in order (as ``entity_pages`` and
+        ``session_pages`` make them)."""
+        site = self.site
+        per_page = site.settings.per_page
+        link = self.entity_link
+        if ent.kind == "sessions":
+            relations = {a.file: _relation(a, ent.info) for a in ent.articles}
+            ordered = session_order(ent, relations)
+            venue = site.ents.venues.get(ent.info.venue.slug) if ent.info and ent.info.venue else None
+            shared = [sorted(set(relations.values())), link[id(venue)] if venue else "",
+                      [self.of.get(f) for f in (ent.info.sources if ent.info else ())]]
+        else:
+            ordered, shared = ent.articles, [site.summary(ent)]
+        if ent.kind == "venues":  # the sessions held there (with their counts), its country
+            held = [e for e in site.sessions() if _held_at(e, ent.key)]
+            country = site.ents.countries.get(ent.country)
+            shared += [[(link[id(e)], self._articles(e.articles)) for e in held],
+                       [link[id(v)] for e in held if e.info and e.info.venue
+                        for v in [site.ents.venues[e.info.venue.slug]]],
+                       link[id(country)] if country else ""]
+        parts = chunks(ordered, per_page)
+        head = digest(self.base, "entity", self.entity_link[id(ent)], len(ent.articles), len(parts), shared)
+        out = []
+        for k, part in enumerate(parts, 1):
+            sessions = [self.entity_link[id(site.ents.sessions[str(a.session.number)])] for a in part if a.session]
+            first = [self.entities, self._articles(ordered)] if k == 1 else []
+            out.append((urls.paged(ent.path, k), digest(head, k, self._articles(part), sessions, first)))
+        return out
+
+    def feed(self, ent: Entity) -> str:
+        latest = newest(ent.articles, feed_size(self.site.settings))
+        return digest(self.base, "feed", self.entity_link[id(ent)], self._articles(latest))
+
+
+def _inferred_evidence(a: Article) -> Iterator[Evidence]:
+    """The evidence the link step can add to an article (taken from other articles)."""
+    holders: list[tuple[Evidence, ...]] = [a.date_evidence]
+    if a.session:
+        holders.append(a.session.evidence)
+    if a.venue:
+        holders.append(a.venue.evidence)
+    holders += [r.evidence for r in a.event_dates] + [p.evidence for p in a.people]
+    for evidence in holders:
+        yield from (e for e in evidence if e.status == "inferred")
+
+
+def newest(articles: Iterable[Article], n: int) -> list[Article]:
+    """The ``n`` newest articles (undated last, then by file)."""
+    return sorted(articles, key=lambda a: (a.date or dt.date.min, a.file), reverse=True)[:n]
+
+
+def feed_size(settings: Settings) -> int:
+    return max(settings.per_page, 20)
+
+
+def session_order(ent: Entity, relations: dict[str, str]) -> tuple[Article, ...]:
+    """A session's articles: before, during, after it, then the others, each in date order."""
+    order = [k for k, _ in SESSION_GROUPS]
+    return tuple(sorted(ent.articles, key=lambda a: (order.index(relations[a.file]), _date_order(a))))
 
 
 # --------------------------------------------------------------------------- page functions
@@ -1242,6 +1361,10 @@ def _held_at(session: Entity, venue_slug: str) -> bool:
     return any(a.venue and a.venue.slug == venue_slug for a in session.articles)
 
 
+#: A session's articles by when they were written: (relation, heading).
+SESSION_GROUPS = (("before", "قبل الدورة"), ("during", "خلال الدورة"), ("after", "بعد الدورة"), ("", "المقالات"))
+
+
 def session_pages(site: Site, ent: Entity) -> list[tuple[str, SessionContext]]:
     """A session: number, venue, dates, and its articles in date order, grouped by
     before, during and after, ``per_page`` to a page."""
@@ -1250,15 +1373,13 @@ def session_pages(site: Site, ent: Entity) -> list[tuple[str, SessionContext]]:
     heading = f"الدورة {number} للجمعية العامة للإنتربول"
     dates = fmt.span(info.dates if info else None)
     relations = {a.file: _relation(a, info) for a in ent.articles}
-    labels = (("before", "قبل الدورة"), ("during", "خلال الدورة"), ("after", "بعد الدورة"),
-              ("", "مقالات أخرى عن الدورة" if set(relations.values()) - {""} else "المقالات"))
+    labels = (*SESSION_GROUPS[:3], ("", "مقالات أخرى عن الدورة" if set(relations.values()) - {""} else "المقالات"))
     summary = f"{fmt.count(len(ent.articles), 'article')} في الأرشيف."
     data = {"@context": "https://schema.org", **_event_jsonld(site, int(ent.key), info)}
     venue_name = info.venue.ar_canonical if info and info.venue else ""
     description = "، ".join([heading] + ([venue_name] if venue_name else []) +
                            ([_when_text(dates)] if dates else [])) + "."
-    ordered = tuple(sorted(ent.articles, key=lambda a: ([k for k, _ in labels].index(relations[a.file]),
-                                                        _date_order(a))))
+    ordered = session_order(ent, relations)
     parts = chunks(ordered, site.settings.per_page)
     out = []
     for k, part in enumerate(parts, 1):
@@ -1306,9 +1427,11 @@ def search_page(site: Site) -> tuple[str, SearchContext]:
     page = site.page(here, "بحث", "search", "ابحث في نصوص المقالات وصفحات الدول والأشخاص والمدن والدورات.")
     links = tuple(Link(label, urls.relative(here, target)) for sec, label, target in NAV if sec not in ("", "search"))
     bundle = urls.relative(here, "pagefind/pagefind-ui.js").removesuffix("pagefind-ui.js")
+    merge = " ".join(urls.relative(here, f"{path}pagefind-entry.json").removesuffix("pagefind-entry.json")
+                     for path in merged_bundles(site.corpus))
     return here, SearchContext(page, "بحث في الأرشيف", bundle,
                                urls.relative(here, "static/search.js"), urls.relative(here, "static/search.css"),
-                               site.settings.digits, links)
+                               site.settings.digits, links, merge)
 
 
 DATA_FILES = (
@@ -1360,10 +1483,9 @@ def feed_page(site: Site, ent: Entity | None = None) -> tuple[str, FeedContext]:
     base = s.base_url
     here = feed_path(ent) if ent else urls.FEED
     articles = ent.articles if ent else site.corpus.articles
-    latest = sorted(articles, key=lambda a: (a.date or dt.date.min, a.file), reverse=True)
     stamp = site.updated.isoformat() + "T00:00:00Z"
     entries = []
-    for a in latest[: max(s.per_page, 20)]:
+    for a in newest(articles, feed_size(s)):
         path = urls.article_path(a)
         day = (a.published or a.date or site.updated).isoformat() + "T00:00:00Z"
         summary = a.body[0] if a.body and not a.markdown else site.titles[a.file][0]
@@ -1398,43 +1520,85 @@ def site_files(corpus: Corpus, settings: Settings, build_date: dt.date | None = 
     ``BuildError`` naming every output path claimed twice and who claims it.
     """
     site = Site(corpus, settings, build_date, templates)
-    jobs: list[tuple[str, str, str, Any]] = []  # (path, source, template, context)
+    return (job.render(site) for job in site_jobs(site))
 
-    def add(template: str, source: str, made: tuple[str, Any]) -> None:
-        jobs.append((made[0], source, template, made[1]))
+
+@dataclass(frozen=True)
+class Job:
+    """One output file to render: its path, who claims it, its template, a function
+    building its context, and its *key*: a digest of everything the page shows (see
+    ``Keys``), or "" for pages that depend on the whole corpus and are always made."""
+
+    path: str
+    source: str
+    template: str
+    make: Callable[[], Any]
+    key: str = ""
+
+    def render(self, site: Site) -> tuple[str, bytes]:
+        return self.path, site.render(self.template, self.make())
+
+
+class _Group:
+    """The pages one function makes together (an entity's pages), built when the first of
+    them is needed; ``slot`` keeps only the latest group built (jobs run in order)."""
+
+    def __init__(self, build: Callable[[], list[tuple[str, Any]]], slot: list):
+        self.build, self.slot = build, slot
+
+    def page(self, k: int) -> Callable[[], Any]:
+        def make() -> Any:
+            if not self.slot or self.slot[0] is not self:
+                self.slot[:] = [self, self.build()]
+            return self.slot[1][k][1]
+        return make
+
+
+def site_jobs(site: Site) -> list[Job]:
+    """Every output file of ``site`` as a ``Job``, in a fixed order, collisions checked."""
+    corpus, settings, keys = site.corpus, site.settings, site.keys
+    jobs: list[Job] = []
+    slot: list = []
+
+    def add(template: str, source: str, made: tuple[str, Any], key: str = "") -> None:
+        jobs.append(Job(made[0], source, template, functools.partial(lambda c: c, made[1]), key))
 
     add("home.html", "home page", home_page(site))
     for made in timeline_pages(site):
         add("timeline.html", "timeline", made)
     for a in sorted(corpus.articles, key=lambda a: a.file):
-        add("article.html", a.file, article_page(site, a))
+        jobs.append(Job(urls.article_path(a), a.file, "article.html",
+                        functools.partial(lambda a: article_page(site, a)[1], a), keys.article(a)))
     singular = {"countries": "country", "people": "person", "venues": "venue", "sessions": "session"}
     for section in urls.SECTIONS:
         add(f"{section}.html", f"{section} index", index_page(site, section))
         for key, ent in sorted(site.ents.table(section).items()):
             source = f"{singular[section]} {key!r} ({', '.join(a.file for a in ent.articles[:3]) or 'corpus'})"
-            for made in session_pages(site, ent) if section == "sessions" else entity_pages(site, ent):
-                add(f"{singular[section]}.html", source, made)
+            build = session_pages if section == "sessions" else entity_pages
+            group = _Group(functools.partial(build, site, ent), slot)
+            for k, (path, page_key) in enumerate(keys.entity(ent)):
+                jobs.append(Job(path, source, f"{singular[section]}.html", group.page(k), page_key))
     css = site.templates.parent / urls.STYLESHEET
     add("404.html", "404 page", not_found_page(site, css.read_text("utf-8") if css.is_file() else ""))
     add("feed.xml", "feed", feed_page(site))
     for kind in FEED_KINDS:
         for key, ent in sorted(site.ents.table(kind).items()):
-            add("feed.xml", f"feed of {kind[:-1]} {key!r}", feed_page(site, ent))
+            jobs.append(Job(feed_path(ent), f"feed of {kind[:-1]} {key!r}", "feed.xml",
+                            functools.partial(lambda e: feed_page(site, e)[1], ent), keys.feed(ent)))
     if settings.search:
         add("search.html", "search page", search_page(site))
     add("data.html", "data page", data_page(site))
     for p in corpus.pages:
         here = urls.text_page_path(p.slug)
         add("page.html", p.file, (here, TextPageContext(site.page(here, p.title, ""), p.title, Markup(p.html))))
-    clashes = urls.find_collisions([(path, source) for path, source, _, _ in jobs])
+    clashes = urls.find_collisions([(job.path, job.source) for job in jobs])
     if clashes:
         raise BuildError(Problem(
             "(site)", f"{len(clashes)} output path(s) claimed twice: " + "; ".join(clashes),
             "give one of the sources another slug (e.g. a sidecar 'slug:' or 'id:')", level="error"))
-    pages = sorted(p for p, *_ in jobs if p.endswith(".html") and p != urls.NOT_FOUND)
+    pages = sorted(job.path for job in jobs if job.path.endswith(".html") and job.path != urls.NOT_FOUND)
     base = settings.base_url
-    jobs.append((urls.SITEMAP, "sitemap", "sitemap.xml",
-                 SitemapContext(tuple(urls.absolute(base, p) for p in pages) if base else ())))
-    jobs.append((urls.ROBOTS, "robots", "robots.txt", RobotsContext(urls.absolute(base, urls.SITEMAP) if base else "")))
-    return ((path, site.render(template, ctx)) for path, _, template, ctx in jobs)
+    add("sitemap.xml", "sitemap", (urls.SITEMAP, SitemapContext(
+        tuple(urls.absolute(base, p) for p in pages) if base else ())))
+    add("robots.txt", "robots", (urls.ROBOTS, RobotsContext(urls.absolute(base, urls.SITEMAP) if base else "")))
+    return jobs

@@ -11,15 +11,18 @@ API and returned as files for the one writer, so it is swapped in with the site.
 from __future__ import annotations
 
 import base64
+import functools
+import hashlib
 import html
 import json
 import re
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from .arabic import clitic_variants, norm, strip_al
 from .markdown_text import plain
-from .records import Corpus, generated_title
+from .records import Article, Corpus, generated_title
 
 #: Separates a page's text from its shadow in the index; search.js cuts excerpts there.
 SHADOW_MARK = "⁂"
@@ -49,16 +52,20 @@ def _document(title: str, body: Iterable[str], extra: str = "") -> str:
     )
 
 
-def documents(corpus: Corpus) -> list[tuple[str, str]]:
-    """(url, html) to index: every article, and every entity page by its names."""
+def article_document(a: Article) -> tuple[str, str]:
     from . import urls
 
-    docs = []
+    title = a.title or generated_title(a)
+    body = [plain(p) for p in a.body] if a.markdown else list(a.body)
+    return f"/{urls.article_path(a)}", _document(title, body)
+
+
+def entity_documents(corpus: Corpus) -> list[tuple[str, str]]:
+    """(url, html) of every entity page, indexed by its names."""
+    from . import urls
+
     entities: dict[str, tuple[str, list[str]]] = {}
     for a in corpus.articles:
-        title = a.title or generated_title(a)
-        body = [plain(p) for p in a.body] if a.markdown else list(a.body)
-        docs.append((urls.article_path(a), _document(title, body)))
         for c in a.countries:
             entities.setdefault(urls.country_path(c.code, c.en), (c.ar_canonical, [c.en, c.ar]))
         for p in a.people:
@@ -68,9 +75,79 @@ def documents(corpus: Corpus) -> list[tuple[str, str]]:
         if a.session:
             number = a.session.number
             entities.setdefault(urls.session_path(number), (f"الدورة {number} للجمعية العامة للإنتربول", []))
-    for path, (title, words) in sorted(entities.items()):
-        docs.append((path, _document(title, words)))
-    return [(f"/{url}", page) for url, page in docs]
+    return [(f"/{path}", _document(title, words)) for path, (title, words) in sorted(entities.items())]
+
+
+def documents(corpus: Corpus) -> list[tuple[str, str]]:
+    """(url, html) to index: every article, and every entity page by its names."""
+    return [article_document(a) for a in corpus.articles] + entity_documents(corpus)
+
+
+#: Most articles in one Pagefind index. Pagefind holds an index in memory while it builds
+#: it (~0.4 MB per page): larger archives are split into 2, 4, 8 … shards, which
+#: Pagefind's UI searches together (``mergeIndex``), so memory stays bounded, and an
+#: edit re-indexes one shard only.
+SHARD_SIZE = 800
+#: What a shard merged into the main index needs (the main one brings the code and wasm).
+_SHARD_FILES = re.compile(r"^(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)/.*)$")
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One Pagefind index: its folder, a digest of what it holds, and its documents."""
+
+    prefix: str  # "pagefind/" (the main index, with the UI) or "pagefind/part-3/"
+    key: str
+    documents: Callable[[], list[tuple[str, str]]]
+
+
+def shard_count(articles: int) -> int:
+    """1, 2, 4, 8 …: a power of two, so a growing archive is re-split rarely."""
+    count = 1
+    while articles > count * SHARD_SIZE:
+        count *= 2
+    return count
+
+
+def _parts(corpus: Corpus) -> list[tuple[int, list[Article]]]:
+    """The articles of each non-empty shard (a merged index may not be empty), by a hash
+    of the article's id: an article stays in its shard while the count is unchanged."""
+    count = shard_count(len(corpus.articles))
+    parts: list[list[Article]] = [[] for _ in range(count)]
+    for a in corpus.articles:
+        parts[int(hashlib.blake2b(a.id.encode(), digest_size=8).hexdigest(), 16) % count].append(a)
+    return [(i, part) for i, part in enumerate(parts) if part]
+
+
+def merged_bundles(corpus: Corpus) -> list[str]:
+    """Folders of the shards the search page merges into the main index (which holds
+    the entity pages and the first shard, so it is never empty)."""
+    return [f"pagefind/part-{i}/" for i, _ in _parts(corpus)[1:]]
+
+
+def shards(corpus: Corpus, of: dict[str, str]) -> list[Shard]:
+    """The indexes of the site; ``of`` maps an article's file to its digest
+    (``render.Keys.of``), so a shard's key changes only when one of its articles does."""
+    from .cache import fingerprint
+    from .render import digest
+
+    ents = entity_documents(corpus)
+    parts = _parts(corpus) or [(0, [])]
+    out = []
+    for n, (i, part) in enumerate(parts):
+        key = digest(fingerprint(), i, len(parts), [of[a.file] for a in part], ents if n == 0 else ())
+        docs = functools.partial(lambda part, extra: [article_document(a) for a in part] + extra,
+                                 part, ents if n == 0 else [])
+        out.append(Shard("pagefind/" if n == 0 else f"pagefind/part-{i}/", key, docs))
+    return out
+
+
+def index_shard(shard: Shard) -> list[tuple[str, bytes]]:
+    """The files of one shard (a merged shard without Pagefind's code)."""
+    files = _index(shard.documents())
+    if shard.prefix == "pagefind/":
+        return [(f"pagefind/{path}", data) for path, data in files]
+    return [(shard.prefix + path, data) for path, data in files if _SHARD_FILES.match(path)]
 
 
 class _Pagefind:
@@ -144,9 +221,10 @@ def _index(docs: list[tuple[str, str]]) -> list[tuple[str, bytes]]:
         files = service.send(type="GetFiles", index_id=index_id)["files"]
     finally:
         service.close()
-    return sorted((f"pagefind/{f['path']}", base64.b64decode(f["content"])) for f in files)
+    return sorted((f["path"], base64.b64decode(f["content"])) for f in files)
 
 
-def search_files(corpus: Corpus) -> list[tuple[str, bytes]]:
+def search_files(corpus: Corpus, of: dict[str, str] | None = None) -> list[tuple[str, bytes]]:
     """The Pagefind bundle (index, JS, CSS) as (path, bytes) under ``pagefind/``."""
-    return _index(documents(corpus))
+    of = of if of is not None else {a.file: a.content_hash for a in corpus.articles}
+    return sorted(f for shard in shards(corpus, of) for f in index_shard(shard))

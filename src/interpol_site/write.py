@@ -37,6 +37,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,6 +55,15 @@ STATIC_PREFIX = "static"
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
+
+
+class Keep:
+    """Given instead of a file's bytes: the previous site's file at that path is right
+    as it is (``reuse.Manifest``); it is hard-linked into the new site (copied where the
+    file system cannot link), never modified."""
+
+
+KEEP = Keep()
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,7 @@ def _absolute(path: Path) -> Path:
 
 
 def write_site(
-    files: Iterable[tuple[str, bytes]],
+    files: Iterable[tuple[str, bytes | Keep]],
     output: Path,
     *,
     static_dir: Path | None,
@@ -128,6 +138,7 @@ def write_site(
     project_root: Path,
 ) -> WriteResult:
     """Write ``files`` (relative POSIX path, content) and the static files, atomically.
+    A content of ``KEEP`` takes the file of that path from the site in ``output``.
 
     Static files are copied under ``static/``. Raises ``BuildError`` for a bad output
     folder, a bad or duplicate path, or a write failure; the previous site is then
@@ -142,7 +153,7 @@ def write_site(
         _remove(tmp)
     tmp.mkdir()
     try:
-        writer = _TreeWriter(tmp)
+        writer = _TreeWriter(tmp, previous=out)
         for rel, data in files:
             writer.write(rel, data)
         if static_dir is not None:
@@ -163,9 +174,12 @@ def write_site(
 class _TreeWriter:
     """Writes checked relative paths inside one folder; refuses clashes."""
 
-    def __init__(self, base: Path):
+    def __init__(self, base: Path, previous: Path | None = None):
         self.base = base
         self.real_base = os.path.realpath(base)
+        self.previous = previous
+        self.real_previous = os.path.realpath(previous) if previous else ""
+        self.previous_folders: set[Path] = set()  # checked to lie inside ``previous``
         self.count = 0
         self.size = 0
         # Every path and folder written, keyed by its case- and normalisation-folded
@@ -173,7 +187,7 @@ class _TreeWriter:
         self.folded: dict[str, tuple[str, bool]] = {}
         self.folders: set[Path] = set()  # created and checked to lie inside ``base``
 
-    def write(self, rel: str, data: bytes) -> None:
+    def write(self, rel: str, data: bytes | Keep) -> None:
         parts = check_relative_path(rel)
         for end in range(1, len(parts) + 1):
             self._claim("/".join(parts[:end]), rel, is_file=end == len(parts))
@@ -187,6 +201,10 @@ class _TreeWriter:
                 ):
                     raise _bad_path(rel, "resolves outside the site folder")
                 self.folders.add(target.parent)
+            if isinstance(data, Keep):
+                self.size += self._keep(rel, parts, target)
+                self.count += 1
+                return
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW, 0o644)
         except (FileExistsError, NotADirectoryError, IsADirectoryError) as exc:
             raise _clash(rel, f"it clashes with another file of the site ({exc.strerror})") from exc
@@ -194,6 +212,29 @@ class _TreeWriter:
             fh.write(data)
         self.count += 1
         self.size += len(data)
+
+    def _keep(self, rel: str, parts: list[str], target: Path) -> int:
+        """Hard-link the previous site's regular file ``rel`` to ``target`` (or copy it)."""
+        if self.previous is None:
+            raise _bad_path(rel, "is kept from a previous site that does not exist")
+        source = self.previous.joinpath(*parts)
+        if source.parent not in self.previous_folders:
+            real = os.path.realpath(source.parent)
+            if real != self.real_previous and not real.startswith(self.real_previous + os.sep):
+                raise _bad_path(rel, "resolves outside the previous site")
+            self.previous_folders.add(source.parent)
+        info = os.lstat(source)
+        if not stat.S_ISREG(info.st_mode):
+            raise _bad_path(rel, "is kept from the previous site but is not a regular file there")
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except OSError as exc:
+            if isinstance(exc, FileExistsError):
+                raise
+            fd = os.open(source, os.O_RDONLY | _O_NOFOLLOW)
+            with os.fdopen(fd, "rb") as src, open(target, "xb") as dst:
+                shutil.copyfileobj(src, dst)
+        return info.st_size
 
     def _claim(self, prefix: str, rel: str, *, is_file: bool) -> None:
         key = unicodedata.normalize("NFC", prefix).casefold()

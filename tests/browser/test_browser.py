@@ -7,6 +7,7 @@ kind at phone and desktop widths are written to ``tests/browser/screenshots/``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -41,12 +42,8 @@ def browser():
 
 @pytest.fixture(scope="module")
 def server(built_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with _serve(built_site) as url:
+        yield url
 
 
 def _page(browser, width=1280, height=900):
@@ -271,16 +268,48 @@ def test_search_counts_follow_the_digit_setting(browser, tmp_path_factory):
 
     out = tmp_path_factory.mktemp("arab") / "_site"
     build(ROOT / "seeds", out, Settings(digits="arab"), quiet=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
+    with _serve(out) as url:
         ctx, page, errors, _ = _page(browser)
-        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/search/index.html")
+        page.goto(url + "search/index.html")
         page.locator("#search input").fill("حموشي")
         page.wait_for_function("/[٠-٩]/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')")
         assert not any(c.isascii() and c.isdigit() for c in page.locator(".pagefind-ui__message").text_content())
         assert errors == []
         ctx.close()
+
+
+def test_search_over_shards_finds_what_one_index_finds(browser, built_site, tmp_path_factory, monkeypatch):
+    """A large archive is indexed in shards merged by the UI; shrink the shards so the
+    seeds are split, and every query still finds every article it should."""
+    from interpol_site import search
+    from interpol_site.pipeline import build
+    from interpol_site.settings import Settings
+
+    monkeypatch.setattr(search, "SHARD_SIZE", 2)
+    out = tmp_path_factory.mktemp("shards") / "_site"
+    build(ROOT / "seeds", out, Settings(), quiet=True)
+    shards = sorted(p.name for p in (out / "pagefind").glob("part-*"))
+    assert len(shards) >= 2 and not (out / "pagefind" / shards[0] / "pagefind.js").exists()
+    merged = (out / "search" / "index.html").read_text(encoding="utf-8")
+    assert all(f"../pagefind/{name}/" in merged for name in shards)
+    norway = _expected(built_site, lambda r: any(c["code"] == "NO" for c in r["countries"]))
+    hammouchi = _expected(built_site, lambda r: any("حموشي" in p["name"] for p in r["people"]))
+    with _serve(out) as url:
+        ctx, page, errors, external = _page(browser)
+        page.goto(url + "search/index.html")
+        for query, want in [("النرويج", norway), ("حموشي", hammouchi)]:
+            found = {h for h in _search(page, query) if h.startswith("articles/")}
+            assert want <= found, f"{query!r}: missing {sorted(want - found)}"
+        assert errors == [] and external == []
+        ctx.close()
+
+
+@contextlib.contextmanager
+def _serve(folder: Path):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     finally:
         httpd.shutdown()
