@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections import Counter, defaultdict
 
@@ -214,6 +215,7 @@ def _merge_people(articles: list[Article]) -> list[Article]:
 _W = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z0-9"
 
 
+@functools.lru_cache(maxsize=65536)
 def _slug(name: str) -> str:
     from .urls import slug
 

@@ -14,6 +14,7 @@ import functools
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Literal
@@ -197,15 +198,31 @@ def generated_title(a: Article) -> str:
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, (dt.date,)):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+    encode = _ENCODERS.get(type(value))
+    if encode is None:
+        encode = _ENCODERS[type(value)] = _encoder(type(value))
+    return encode(value)
+
+
+def _same(value: Any) -> Any:
     return value
+
+
+def _encoder(kind: type) -> Callable[[Any], Any]:
+    """How to turn a value of ``kind`` into JSON data, worked out once per type."""
+    if issubclass(kind, dt.date):
+        return kind.isoformat
+    if dataclasses.is_dataclass(kind):
+        names = tuple(f.name for f in dataclasses.fields(kind))
+        return lambda v: {n: _jsonable(getattr(v, n)) for n in names}
+    if issubclass(kind, (list, tuple)):
+        return lambda v: [_jsonable(x) for x in v]
+    if issubclass(kind, dict):
+        return lambda v: {k: _jsonable(x) for k, x in v.items()}
+    return _same
+
+
+_ENCODERS: dict[type, Callable[[Any], Any]] = {str: _same, int: _same, type(None): _same, bool: _same}
 
 
 def to_data(value: Any) -> Any:
@@ -216,30 +233,31 @@ def to_data(value: Any) -> Any:
 def from_data(kind: Any, data: Any) -> Any:
     """Rebuild a value of type ``kind`` (a record class or a type hint) from ``to_data``
     output: the seam for extraction results stored as JSON (cache, JSON Lines)."""
-    if data is None:
-        return None
-    origin = typing.get_origin(kind)
-    if origin in (typing.Union, types.UnionType):
-        options = [k for k in typing.get_args(kind) if k is not type(None)]
-        return from_data(options[0], data)
-    if origin is tuple:
-        args = typing.get_args(kind)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_data(args[0], v) for v in data)
-        return tuple(from_data(k, v) for k, v in zip(args, data, strict=True))
-    if origin is typing.Literal or kind is Any:
-        return data
-    if dataclasses.is_dataclass(kind):
-        hints = _hints(kind)
-        return kind(**{name: from_data(hints[name], value) for name, value in data.items()})
-    if kind is dt.date:
-        return dt.date.fromisoformat(data)
-    return data
+    return _decoder(kind)(data)
 
 
 @functools.cache
-def _hints(kind: type) -> dict[str, Any]:
-    return typing.get_type_hints(kind)
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """How to rebuild a value of ``kind`` from JSON data, worked out once per type."""
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        inner = _decoder(next(k for k in typing.get_args(kind) if k is not type(None)))
+        return lambda d: None if d is None else inner(d)
+    if origin is tuple:
+        args = typing.get_args(kind)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _decoder(args[0])
+            return tuple if item is _same else lambda d: tuple(map(item, d))
+        items = tuple(_decoder(k) for k in args)
+        return lambda d: tuple(f(v) for f, v in zip(items, d, strict=True))
+    if origin is typing.Literal or kind is Any:
+        return _same
+    if dataclasses.is_dataclass(kind):
+        fields = {name: _decoder(hint) for name, hint in typing.get_type_hints(kind).items()}
+        return lambda d: None if d is None else kind(**{n: fields[n](v) for n, v in d.items()})
+    if kind is dt.date:
+        return lambda d: None if d is None else dt.date.fromisoformat(d)
+    return _same
 
 
 def to_json(article: Article) -> dict[str, Any]:
