@@ -84,22 +84,18 @@ class ExtractCache:
         path = output / NAME
         if not (output / MARKER).is_file() or not path.is_file():
             return cls()
-        try:
-            text = gzip.decompress(path.read_bytes()).decode("utf-8")
-        except (OSError, ValueError, EOFError):
-            return cls()  # damaged: rebuild everything, the next build rewrites it
-        version, _, rest = text.partition("\n")
-        if version != fingerprint():
-            return cls()
         lines: dict[str, tuple[str, str]] = {}
-        for line in rest.splitlines():
-            head, tab, payload = line.partition("\t")
-            try:
-                rel, key = json.loads(head)
-            except (ValueError, TypeError):
-                return cls()
-            if tab and isinstance(rel, str) and isinstance(key, str):
-                lines[rel] = (key, payload)
+        try:  # read line by line: the whole text at once would double the memory
+            with gzip.open(path, "rt", encoding="utf-8", newline="\n") as fh:
+                if fh.readline().rstrip("\n") != fingerprint():
+                    return cls()
+                for line in fh:
+                    head, tab, payload = line.rstrip("\n").partition("\t")
+                    rel, key = json.loads(head)
+                    if tab and isinstance(rel, str) and isinstance(key, str):
+                        lines[rel] = (key, payload)
+        except (OSError, ValueError, TypeError, EOFError):
+            return cls()  # damaged: rebuild everything, the next build rewrites it
         return cls(lines)
 
     def get(self, rel: str, key: str | None) -> Entry | None:
@@ -123,10 +119,14 @@ class ExtractCache:
             self._new[rel] = (key, payload)
 
     def dump(self) -> bytes:
-        """The cache for the next build (only the files of this build), deterministic."""
+        """The cache for the next build (only the files of this build), deterministic.
+        Called once, when extraction is done: the entries' text is released (the
+        compressed cache is a fraction of it)."""
         gz = zlib.compressobj(1, zlib.DEFLATED, 31)  # gzip framing, no timestamp: deterministic
         chunks = [gz.compress(fingerprint().encode() + b"\n")]
-        for rel, (key, payload) in sorted(self._new.items()):  # line by line: no whole-file copy
+        entries, self._new, self._old = self._new, {}, {}
+        for rel in sorted(entries):  # line by line: no whole-file copy
+            key, payload = entries.pop(rel)
             line = json.dumps([rel, key], ensure_ascii=False) + "\t" + payload + "\n"
             chunks.append(gz.compress(line.encode("utf-8")))
         chunks.append(gz.flush())

@@ -266,7 +266,7 @@ def build_date() -> dt.date | None:
 
 
 def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False) -> BuildResult:
-    from .opendata import open_data
+    from .opendata import open_data_files
     from .render import Site, site_jobs
     from .reuse import NAME as PAGES_NAME
     from .reuse import Manifest
@@ -278,6 +278,7 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
     cache = ExtractCache.load(output)
     manifest = Manifest.load(output)
     corpus, problems = extract_corpus(source, show, cache=cache)
+    cached = cache.dump()
     site = Site(corpus, settings, build_date())
     jobs = site_jobs(site)  # also computes every page's key
 
@@ -291,7 +292,7 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
             out += files
         return out
 
-    def files(index: Future | None) -> Iterator[tuple[str, bytes | Keep]]:
+    def files(index: Future | None) -> Iterator[tuple[str, bytes | Keep | Iterator[bytes]]]:
         """Every output file, rendered one at a time as the writer takes it (or kept)."""
         for job in jobs:
             if job.key and manifest.keep(job.path, job.key) is not None:
@@ -299,10 +300,10 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
             else:
                 yield job.render(site)
             manifest.add(job.path, job.key, (job.path,))
-        yield from open_data(corpus, settings.title)
+        yield from open_data_files(corpus, settings.title)
         if index is not None:
             yield from index.result()
-        yield CACHE_NAME, cache.dump()
+        yield CACHE_NAME, cached
         yield PAGES_NAME, manifest.dump()
 
     # Pagefind indexes in its own process while Python renders: on two cores the index

@@ -130,7 +130,7 @@ def _absolute(path: Path) -> Path:
 
 
 def write_site(
-    files: Iterable[tuple[str, bytes | Keep]],
+    files: Iterable[tuple[str, bytes | Keep | Iterable[bytes]]],
     output: Path,
     *,
     static_dir: Path | None,
@@ -138,7 +138,8 @@ def write_site(
     project_root: Path,
 ) -> WriteResult:
     """Write ``files`` (relative POSIX path, content) and the static files, atomically.
-    A content of ``KEEP`` takes the file of that path from the site in ``output``.
+    A content of ``KEEP`` takes the file of that path from the site in ``output``; an
+    iterable of bytes is written piece by piece (a large file never held whole).
 
     Static files are copied under ``static/``. Raises ``BuildError`` for a bad output
     folder, a bad or duplicate path, or a write failure; the previous site is then
@@ -187,7 +188,7 @@ class _TreeWriter:
         self.folded: dict[str, tuple[str, bool]] = {}
         self.folders: set[Path] = set()  # created and checked to lie inside ``base``
 
-    def write(self, rel: str, data: bytes | Keep) -> None:
+    def write(self, rel: str, data: bytes | Keep | Iterable[bytes]) -> None:
         parts = check_relative_path(rel)
         for end in range(1, len(parts) + 1):
             self._claim("/".join(parts[:end]), rel, is_file=end == len(parts))
@@ -209,9 +210,10 @@ class _TreeWriter:
         except (FileExistsError, NotADirectoryError, IsADirectoryError) as exc:
             raise _clash(rel, f"it clashes with another file of the site ({exc.strerror})") from exc
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:
+                fh.write(piece)
+                self.size += len(piece)
         self.count += 1
-        self.size += len(data)
 
     def _keep(self, rel: str, parts: list[str], target: Path) -> int:
         """Hard-link the previous site's regular file ``rel`` to ``target`` (or copy it)."""
