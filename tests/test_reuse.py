@@ -52,7 +52,7 @@ EDITS = [
     ("an article deleted", lambda src: sorted(src.glob("*.txt"))[2].unlink()),
     ("an article added", lambda src: shutil.copy(sorted((src / "more").glob("*.txt"))[1], src / "new.txt")),
     ("an editor's sidecar", lambda src: (src / "new.txt").with_suffix(".yaml").write_text(
-        "date: 2023-05-04\nadd_countries: [NO]\n", encoding="utf-8")),
+        "date: 2030-05-04\nadd_countries: [NO]\n", encoding="utf-8")),  # now the newest
     ("nothing", lambda src: None),
 ]
 
@@ -89,6 +89,22 @@ def test_an_edit_rerenders_its_pages_and_keeps_the_others(corpus, tmp_path):
     assert "index.html" in remade  # the home page depends on every article
     kept_pages = {p for p in after if p.endswith(".html")} - remade
     assert any(p.startswith("articles/") for p in kept_pages)
+
+
+def test_a_newest_article_keeps_the_pages_of_the_others(corpus, tmp_path):
+    """Adding today's article (the common edit of a news archive) re-renders the feeds
+    and its neighbour, not every page."""
+    out = tmp_path / "site"
+    build(corpus, out, Settings(), quiet=True)
+    new = corpus / "today.txt"
+    shutil.copy(sorted((corpus / "more").glob("*.txt"))[1], new)
+    _retitle(new)  # a title of its own (two articles sharing one are told apart in <title>)
+    new.with_suffix(".yaml").write_text("date: 2030-05-04\n", encoding="utf-8")
+    before = {p: os.stat(out / p).st_ino for p in tree(out)}
+    build(corpus, out, Settings(), quiet=True)
+    articles = [p for p in before if p.startswith("articles/")]
+    kept = [p for p in articles if os.stat(out / p).st_ino == before[p]]
+    assert len(kept) >= len(articles) - 1  # all but the one now followed by the new article
 
 
 def test_a_settings_change_renders_every_page_again(corpus, tmp_path):

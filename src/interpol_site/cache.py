@@ -73,7 +73,7 @@ class ExtractCache:
 
     def __init__(self, lines: dict[str, tuple[str, str]] | None = None):
         self._old = lines or {}  # file -> (key, JSON payload)
-        self._new: dict[str, tuple[str, str]] = {}
+        self._new: dict[str, tuple[str, str | tuple[Article | None, list[Problem]]]] = {}
         self.hits = 0
 
     @classmethod
@@ -113,10 +113,8 @@ class ExtractCache:
         return article, problems
 
     def put(self, rel: str, key: str | None, article: Article | None, problems: list[Problem]) -> None:
-        if key is not None:
-            payload = json.dumps({"article": to_data(article), "problems": to_data(problems)},
-                                 ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            self._new[rel] = (key, payload)
+        if key is not None:  # kept as records (in memory anyway) until ``dump`` writes them
+            self._new[rel] = (key, (article, problems))
 
     def dump(self) -> bytes:
         """The cache for the next build (only the files of this build), deterministic.
@@ -127,6 +125,9 @@ class ExtractCache:
         entries, self._new, self._old = self._new, {}, {}
         for rel in sorted(entries):  # line by line: no whole-file copy
             key, payload = entries.pop(rel)
+            if not isinstance(payload, str):
+                payload = json.dumps({"article": to_data(payload[0]), "problems": to_data(payload[1])},
+                                     ensure_ascii=False, sort_keys=True, separators=(",", ":"))
             line = json.dumps([rel, key], ensure_ascii=False) + "\t" + payload + "\n"
             chunks.append(gz.compress(line.encode("utf-8")))
         chunks.append(gz.flush())

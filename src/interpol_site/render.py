@@ -915,7 +915,7 @@ class Keys:
     """What each page shows, as a digest: a page whose key is unchanged since the last
     build is the same file, so an incremental build reuses it instead of rendering it.
 
-    - ``base``: our code and data, the templates, the settings, the feed date, the menu;
+    - ``base``: our code and data, the templates, the settings, the menu;
     - ``of[file]``: one linked article (its bytes, sidecar, path and linked fields);
     - ``entity_link[ent]``: what a link to an entity shows (name, path, roles, session);
     - ``entities``: every entity's link, for pages listing entities seen together.
@@ -928,7 +928,7 @@ class Keys:
         self.site = site
         templates = sorted(p for p in site.templates.rglob("*") if p.is_file())
         self.base = digest(fingerprint(), [(p.name, p.read_bytes()) for p in templates],
-                           repr(site.settings), site.updated, site.nav,
+                           repr(site.settings), site.nav,
                            [(p.slug, p.title) for p in site.corpus.pages])
         self.of = {a.file: digest(a.file, a.content_hash, *(getattr(a, f) for f in LINKED_FIELDS))
                    for a in site.corpus.articles}
@@ -983,7 +983,8 @@ class Keys:
 
     def feed(self, ent: Entity) -> str:
         latest = newest(ent.articles, feed_size(self.site.settings))
-        return digest(self.base, "feed", self.entity_link[id(ent)], self._articles(latest))
+        return digest(self.base, "feed", self.site.updated, self.entity_link[id(ent)],
+                      self._articles(latest))
 
 
 def _inferred_evidence(a: Article) -> Iterator[Evidence]:
