@@ -6,7 +6,9 @@ For each corpus size it
 2. runs ``peers.py`` (Hugo, Pelican and ours, interleaved in one run, best of --runs)
    and keeps its summary line (only ratios from one run count: the machine is shared),
 3. times our full build, then a rebuild after editing one article (the extraction cache
-   in the output folder is reused), as separate processes.
+   and page keys in the output folder are reused), as separate processes;
+4. with ``--serve``, runs ``build.py serve`` on that site, edits one more article and
+   times how long until the served page shows the edit.
 Results are printed and appended to ``benchmarks/RESULTS.md`` with the machine described.
 
     python benchmarks/bench.py --sizes 1000,5000 [--runs 3] [--tools ../shared/bench]
@@ -27,6 +29,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -48,6 +51,39 @@ def timed_build(python: str, source: Path, output: Path) -> tuple[float, float]:
     if proc.returncode:
         raise SystemExit(f"build failed with status {proc.returncode}")
     return wall, usage.ru_maxrss / 1024  # the build process (worker processes are smaller)
+
+
+def serve_latency(python: str, source: Path, site: Path) -> float:
+    """Seconds from saving an edit to the served article page showing it."""
+    import json
+    import urllib.request
+
+    proc = subprocess.Popen([python, "build.py", "serve", "--source", str(source), "--output", str(site),
+                             "--port", "0"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr
+        for line in proc.stderr:
+            if line.startswith("Serving "):
+                url = line.split(" at ")[1].split()[0]
+                break
+        else:
+            raise SystemExit("serve did not start")
+        threading.Thread(target=proc.stderr.read, daemon=True).start()  # keep the pipe drained
+        edited = sorted(source.glob("*.txt"))[len(list(source.glob("*.txt"))) // 3]
+        records = json.loads((site / "data" / "records.json").read_text(encoding="utf-8"))
+        page = url + f"articles/{next(r['id'] for r in records if r['file'] == edited.name)}/index.html"
+        marker = f"وأضاف المتحدث أن التعاون الأمني مستمر منذ {time.time_ns()} ثانية"  # new each run
+        edited.write_text(edited.read_text(encoding="utf-8") + f"\n{marker}.\n", encoding="utf-8")
+        start = time.perf_counter()
+        while time.perf_counter() - start < 600:
+            with urllib.request.urlopen(page) as response:
+                if marker in response.read().decode("utf-8"):
+                    return time.perf_counter() - start
+            time.sleep(0.02)
+        raise SystemExit("the edit never showed")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def machine() -> str:
@@ -73,13 +109,15 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=ROOT / "bench-work", help="scratch folder (git-ignored)")
     ap.add_argument("--no-peers", action="store_true", help="only our own builds (no Hugo/Pelican)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    ap.add_argument("--serve", action="store_true", help="also time serve: edit saved → page shows it")
     a = ap.parse_args()
 
     python = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
     a.work.mkdir(parents=True, exist_ok=True)
     lines = [f"## {dt.date.today().isoformat()} · {machine()}", "",
-             "| articles | ours full s | ms/article | peak MB | rebuild after 1 edit s | rebuild / full | peers.py |",
-             "| --- | --- | --- | --- | --- | --- | --- |"]
+             "| articles | ours full s | ms/article | peak MB | rebuild after 1 edit s | rebuild / full "
+             "| serve: edit shown after s | peers.py |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for n in [int(x) for x in a.sizes.split(",")]:
         corpus = a.work / f"c{n}"
         if not (corpus / "_meta.jsonl").exists():
@@ -100,9 +138,10 @@ def main() -> int:
         edited.write_text(edited.read_text(encoding="utf-8") + "\nوأكد المشاركون أهمية التعاون مع النرويج.\n",
                           encoding="utf-8")
         rebuild, _ = timed_build(python, src, site)
+        shown = f"{serve_latency(python, src, site):.2f}" if a.serve else "n/a"
         summary = re.sub(r"\s+", " ", peers)
         row = (f"| {n} | {full:.2f} | {1000 * full / n:.2f} | {peak:.0f} | {rebuild:.2f} | "
-               f"{rebuild / full:.0%} | `{summary}` |")
+               f"{rebuild / full:.0%} | {shown} | `{summary}` |")
         print(row)
         lines.append(row)
     text = "\n".join(lines) + "\n\n"

@@ -108,6 +108,9 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import threading
+
+    from .pipeline import warm
     from .serve import serve
 
     source = args.source.resolve()
@@ -118,6 +121,8 @@ def _serve(args: argparse.Namespace) -> int:
         print(result.summary(), flush=True)
 
     rebuild()
+    # An edit is extracted in this process: compile the patterns now, not on the first save.
+    threading.Thread(target=warm, daemon=True).start()
     serve(args.output, args.port, rebuild, [source, PROJECT_ROOT / "templates", PROJECT_ROOT / "static"],
           host=args.host)
     return 0

@@ -138,7 +138,7 @@ def _extract_many(paths: list[Path], source: Path) -> list[tuple[Article | None,
     return [_extract_one(p, source) for p in paths]
 
 
-def _warm() -> None:
+def warm() -> None:
     """Load the gazetteers and compile the patterns once, before worker processes fork."""
     extract_article("الدورة 93 في مراكش يوم 24 نونبر 2025 مع محمد الدخيسي من المغرب.", "warm.txt")
 
@@ -168,7 +168,7 @@ def extract_corpus(
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        _warm()
+        warm()
         size = max(16, len(todo) // (jobs * 8))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         method = "fork" if "fork" in mp.get_all_start_methods() else None

@@ -87,7 +87,7 @@ def documents(corpus: Corpus) -> list[tuple[str, str]]:
 #: it (~0.4 MB per page): larger archives are split into 2, 4, 8 … shards, which
 #: Pagefind's UI searches together (``mergeIndex``), so memory stays bounded, and an
 #: edit re-indexes one shard only.
-SHARD_SIZE = 800
+SHARD_SIZE = 400
 #: What a shard merged into the main index needs (the main one brings the code and wasm).
 _SHARD_FILES = re.compile(r"^(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)/.*)$")
 

@@ -186,22 +186,15 @@ class _TreeWriter:
         # Every path and folder written, keyed by its case- and normalisation-folded
         # form: two names that one file system keeps apart may collide on another.
         self.folded: dict[str, tuple[str, bool]] = {}
-        self.folders: set[Path] = set()  # created and checked to lie inside ``base``
+        self.folders: set[str] = set()  # created here, inside ``base``
 
     def write(self, rel: str, data: bytes | Keep | Iterable[bytes]) -> None:
         parts = check_relative_path(rel)
         for end in range(1, len(parts) + 1):
             self._claim("/".join(parts[:end]), rel, is_file=end == len(parts))
-        target = self.base.joinpath(*parts)
+        target = os.path.join(self.base, *parts)
         try:
-            if target.parent not in self.folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                real_parent = os.path.realpath(target.parent)
-                if real_parent != self.real_base and not real_parent.startswith(
-                    self.real_base + os.sep
-                ):
-                    raise _bad_path(rel, "resolves outside the site folder")
-                self.folders.add(target.parent)
+            self._folders(parts, rel)
             if isinstance(data, Keep):
                 self.size += self._keep(rel, parts, target)
                 self.count += 1
@@ -215,7 +208,26 @@ class _TreeWriter:
                 self.size += len(piece)
         self.count += 1
 
-    def _keep(self, rel: str, parts: list[str], target: Path) -> int:
+    def _folders(self, parts: list[str], rel: str) -> None:
+        """Create the folders of a checked path. Every folder is made here by ``mkdir``
+        inside a folder this build created, so none can be a symlink; one that already
+        exists and was not made here is refused."""
+        path = str(self.base)
+        for part in parts[:-1]:
+            path = os.path.join(path, part)
+            if path in self.folders:
+                continue
+            try:
+                os.mkdir(path)
+            except FileExistsError:
+                if not stat.S_ISDIR(os.lstat(path).st_mode):
+                    raise _bad_path(rel, "goes through something that is not a folder") from None
+                real = os.path.realpath(path)
+                if not real.startswith(self.real_base + os.sep):
+                    raise _bad_path(rel, "resolves outside the site folder") from None
+            self.folders.add(path)
+
+    def _keep(self, rel: str, parts: list[str], target: str) -> int:
         """Hard-link the previous site's regular file ``rel`` to ``target`` (or copy it)."""
         if self.previous is None:
             raise _bad_path(rel, "is kept from a previous site that does not exist")
