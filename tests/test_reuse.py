@@ -52,7 +52,7 @@ EDITS = [
     ("an article deleted", lambda src: sorted(src.glob("*.txt"))[2].unlink()),
     ("an article added", lambda src: shutil.copy(sorted((src / "more").glob("*.txt"))[1], src / "new.txt")),
     ("an editor's sidecar", lambda src: (src / "new.txt").with_suffix(".yaml").write_text(
-        "date: 2030-05-04\nadd_countries: [NO]\n", encoding="utf-8")),  # now the newest
+        "date: 2030-05-04\ncountries:\n  add: [NO]\n", encoding="utf-8")),  # now the newest
     ("nothing", lambda src: None),
 ]
 
@@ -71,8 +71,10 @@ def test_incremental_builds_equal_clean_builds_after_every_edit(corpus, tmp_path
         build(corpus, clean, settings, quiet=True)
         assert tree(incremental) == tree(clean), f"after {what}"
         assert result.kept > 0, f"nothing kept after {what}"
+    assert not result.problems
     keyed = Manifest.load(incremental).old
-    assert result.kept == sum(len(files) for _, files in keyed.values())  # no edit: all kept
+    files = sum(len(files) for name, (_, files) in keyed.items() if not name.startswith("\0"))
+    assert result.kept == files  # no edit: every page and shard kept
 
 
 def test_an_edit_rerenders_its_pages_and_keeps_the_others(corpus, tmp_path):
@@ -149,7 +151,8 @@ def test_manifest_lists_every_keyed_page_once(corpus, tmp_path):
     names = [json.loads(line)[0] for line in lines]
     assert names == sorted(set(names))
     assert any(n.startswith("articles/") for n in names) and "pagefind/" in names
-    assert all((out / f).is_file() for line in lines for f in json.loads(line)[2])
+    assert all((out / f).is_file() for line in lines for f in json.loads(line)[2] if not line.startswith('["\\u0000'))
+    assert sum(line.startswith('["\\u0000span') for line in lines) == 13  # records.json: one span per article
 
 
 def test_link_changes_only_the_fields_page_keys_read(corpus):
@@ -163,3 +166,23 @@ def test_link_changes_only_the_fields_page_keys_read(corpus):
         assert dataclasses.replace(before, **{f: getattr(after, f) for f in LINKED_FIELDS}) == after
         changed += before != after
     assert changed  # the corpus does exercise the link step
+
+
+def test_records_json_copies_unchanged_articles_and_survives_a_truncated_file(corpus, tmp_path, monkeypatch):
+    from interpol_site import opendata
+
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    build(corpus, out, Settings(), quiet=True)
+    encoded: list[str] = []
+    real = opendata.to_json
+    monkeypatch.setattr(opendata, "to_json", lambda a: encoded.append(a.file) or real(a))
+    _append(sorted(corpus.glob("*.txt"))[0], "\nفقرة أضيفت بعد النشر.\n")
+    build(corpus, out, Settings(), quiet=True)
+    assert encoded == [sorted(corpus.glob("*.txt"))[0].name]  # the others were copied
+    records = out / "data" / "records.json"
+    data = records.read_bytes()
+    records.unlink()  # a new file (the old one is hard-linked nowhere else)
+    records.write_bytes(data[: len(data) // 2])
+    build(corpus, out, Settings(), quiet=True)
+    build(corpus, clean, Settings(), quiet=True)
+    assert tree(out) == tree(clean)

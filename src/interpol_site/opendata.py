@@ -15,12 +15,13 @@ import csv
 import io
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 
-from .records import Corpus, generated_title, to_json
+from .records import Article, Corpus, generated_title, to_json
 
-FILES = ("data/records.json", "data/articles.csv", "data/entities.json", "data/timeline.json")
+RECORDS = "data/records.json"
+FILES = (RECORDS, "data/articles.csv", "data/entities.json", "data/timeline.json")
 
 
 def schema_path(path: str) -> str:
@@ -43,12 +44,28 @@ def _date(d) -> dict | None:
     return {"year": str(d.year), "month": str(d.month), "day": str(d.day)} if d else None
 
 
-def records_json(corpus: Corpus) -> Iterator[bytes]:
+#: An article's object as written before, if still right (``reuse.Manifest.span``).
+Kept = Callable[[Article], "bytes | None"]
+#: Told where each article's object lies in the file: (article, start, length).
+Spans = Callable[[Article, int, int], None]
+
+
+def records_json(corpus: Corpus, kept: Kept | None = None, spans: Spans | None = None) -> Iterator[bytes]:
     """``records.json`` in pieces, one article at a time: the whole list of records as
-    JSON objects would be several times the size of the file (73 MB for 5,000 articles)."""
+    JSON objects would be several times the size of the file (73 MB for 5,000 articles).
+    An incremental build passes ``kept`` (unchanged articles' objects, copied) and
+    ``spans`` (records where each object lies, for the next build)."""
     yield b"["
+    offset = 1
     for i, a in enumerate(sorted(corpus.articles, key=lambda a: a.file)):
-        yield (b"," if i else b"") + _dump(to_json(a))[:-1]
+        piece = (kept(a) if kept else None) or _dump(to_json(a))[:-1]
+        if i:
+            yield b","
+            offset += 1
+        if spans:
+            spans(a, offset, len(piece))
+        yield piece
+        offset += len(piece)
     yield b"]\n"
 
 
@@ -124,9 +141,10 @@ def timeline_json(corpus: Corpus, title: str) -> bytes:
     return _dump({"title": {"text": {"headline": title}}, "events": events, "eras": eras})
 
 
-def open_data_files(corpus: Corpus, title: str) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
+def open_data_files(corpus: Corpus, title: str, kept: Kept | None = None,
+                    spans: Spans | None = None) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
     """The open data files, made one at a time; ``records.json`` as a stream of pieces."""
-    yield "data/records.json", records_json(corpus)
+    yield "data/records.json", records_json(corpus, kept, spans)
     yield "data/articles.csv", articles_csv(corpus)
     yield "data/entities.json", entities_json(corpus)
     yield "data/timeline.json", timeline_json(corpus, title)

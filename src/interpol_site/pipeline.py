@@ -266,8 +266,9 @@ def build_date() -> dt.date | None:
 
 
 def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False) -> BuildResult:
-    from .opendata import open_data_files
-    from .render import Site, site_jobs
+    from .cache import fingerprint
+    from .opendata import RECORDS, open_data_files
+    from .render import Site, digest, site_jobs
     from .reuse import NAME as PAGES_NAME
     from .reuse import Manifest
     from .search import index_shard, shards
@@ -300,7 +301,12 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
             else:
                 yield job.render(site)
             manifest.add(job.path, job.key, (job.path,))
-        yield from open_data_files(corpus, settings.title)
+        record_key = {a.file: digest(fingerprint(), site.keys.of[a.file]) for a in corpus.articles}
+        yield from open_data_files(
+            corpus, settings.title,
+            kept=lambda a: manifest.span(RECORDS, a.file, record_key[a.file]),
+            spans=lambda a, start, length: manifest.add_span(RECORDS, a.file, record_key[a.file], start, length))
+        manifest.close()
         if index is not None:
             yield from index.result()
         yield CACHE_NAME, cached

@@ -11,12 +11,17 @@ Like the extraction cache, the manifest is only read from a folder this tool bui
 (its marker is there), is plain JSON (nothing in it is executed), and is deterministic.
 A kept file must still be a regular file of the previous site; a missing or damaged
 manifest simply means everything is rendered.
+
+``data/records.json`` holds one JSON object per article; the manifest also records where
+each one lies in it (``span``), so an unchanged article's object is copied from the
+previous file instead of being encoded again.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import mmap
 import os
 import stat
 import zlib
@@ -24,7 +29,8 @@ from pathlib import Path
 
 #: File name of the manifest inside the output folder.
 NAME = ".interpol-site-pages.gz"
-_VERSION = "interpol-site pages 1"
+_VERSION = "interpol-site pages 2"
+_SPAN = "\0span\0"  # names of byte spans start with a NUL, which no page path holds
 
 
 class Manifest:
@@ -35,6 +41,7 @@ class Manifest:
         self.old = entries or {}  # name (a page path or a shard folder) -> (key, files)
         self.new: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.kept = 0
+        self._maps: dict[str, mmap.mmap | None] = {}
 
     @classmethod
     def load(cls, output: Path) -> Manifest:
@@ -75,6 +82,30 @@ class Manifest:
         if key:
             self.new[name] = (key, files)
 
+    def span(self, path: str, item: str, key: str) -> bytes | None:
+        """The bytes of ``item`` in the previous site's file ``path`` (a regular file),
+        if ``key`` is the one recorded with them."""
+        old = self.old.get(f"{_SPAN}{path}\0{item}")
+        if not key or old is None or old[0] != key or self.output is None:
+            return None
+        if path not in self._maps:
+            self._maps[path] = _map(self.output / path)
+        data = self._maps[path]
+        start, length = (int(x) for x in old[1])
+        if data is None or start < 0 or start + length > len(data):
+            return None
+        return data[start:start + length]
+
+    def add_span(self, path: str, item: str, key: str, start: int, length: int) -> None:
+        self.add(f"{_SPAN}{path}\0{item}", key, (str(start), str(length)))
+
+    def close(self) -> None:
+        """Release the previous files read for spans (before the site is swapped)."""
+        for data in self._maps.values():
+            if data is not None:
+                data.close()
+        self._maps.clear()
+
     def dump(self) -> bytes:
         """This build's keys, for the next build; deterministic (sorted, no timestamp)."""
         gz = zlib.compressobj(1, zlib.DEFLATED, 31)
@@ -83,3 +114,19 @@ class Manifest:
             chunks.append(gz.compress((json.dumps([name, key, list(files)], ensure_ascii=False) + "\n").encode()))
         chunks.append(gz.flush())
         return b"".join(chunks)
+
+
+def _map(path: Path) -> mmap.mmap | None:
+    """A read-only map of a regular file (not through a symlink), or None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode) or os.fstat(fd).st_size == 0:
+            return None
+        return mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(fd)
