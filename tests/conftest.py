@@ -1,3 +1,4 @@
+import shutil
 import sys
 from pathlib import Path
 
@@ -17,3 +18,12 @@ def built_site(tmp_path_factory):
     result = build(ROOT / "seeds", out, Settings(base_url="https://example.org/interpol/"), quiet=True)
     assert result.articles == 5
     return out
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    """A writable copy of the seeds and the hand-written test articles (in ``more/``)."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOT / "seeds", src)
+    shutil.copytree(ROOT / "tests" / "corpus", src / "more", ignore=shutil.ignore_patterns("*.yaml"))
+    return src

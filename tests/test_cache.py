@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 from pathlib import Path
-
-import pytest
 
 from interpol_site import cache as cache_mod
 from interpol_site.cache import NAME, ExtractCache
@@ -17,14 +14,6 @@ from interpol_site.settings import Settings
 from tests.test_pipeline import tree
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture()
-def corpus(tmp_path) -> Path:
-    src = tmp_path / "src"
-    shutil.copytree(ROOT / "seeds", src)
-    shutil.copytree(ROOT / "tests" / "corpus", src / "more", ignore=shutil.ignore_patterns("*.yaml"))
-    return src
 
 
 def test_records_round_trip_through_json():

@@ -24,14 +24,6 @@ from tests.test_pipeline import tree
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture()
-def corpus(tmp_path) -> Path:
-    src = tmp_path / "src"
-    shutil.copytree(ROOT / "seeds", src)
-    shutil.copytree(ROOT / "tests" / "corpus", src / "more", ignore=shutil.ignore_patterns("*.yaml"))
-    return src
-
-
 def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
