@@ -178,3 +178,30 @@ def test_records_json_copies_unchanged_articles_and_survives_a_truncated_file(co
     build(corpus, out, Settings(), quiet=True)
     build(corpus, clean, Settings(), quiet=True)
     assert tree(out) == tree(clean)
+
+
+def _evidence_in(value) -> list:
+    from interpol_site.records import Evidence
+
+    if isinstance(value, Evidence):
+        return [value]
+    if dataclasses.is_dataclass(value):
+        return [e for f in dataclasses.fields(value) for e in _evidence_in(getattr(value, f.name))]
+    if isinstance(value, (tuple, list)):
+        return [e for v in value for e in _evidence_in(v)]
+    return []
+
+
+def test_page_keys_see_every_fact_taken_from_another_article(corpus):
+    """An article page links to the articles its inferred facts came from, so its key
+    reads them: ``_inferred_evidence`` must find every inferred evidence of a record."""
+    from interpol_site.pipeline import extract_corpus
+    from interpol_site.render import _inferred_evidence
+
+    linked, _ = extract_corpus(corpus)
+    found = 0
+    for a in linked.articles:
+        inferred = [e for e in _evidence_in(a) if e.status == "inferred"]
+        assert set(inferred) <= set(_inferred_evidence(a)), a.file
+        found += len(inferred)
+    assert found  # the corpus has facts inferred across articles
