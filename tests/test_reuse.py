@@ -205,3 +205,21 @@ def test_page_keys_see_every_fact_taken_from_another_article(corpus):
         assert set(inferred) <= set(_inferred_evidence(a)), a.file
         found += len(inferred)
     assert found  # the corpus has facts inferred across articles
+
+
+def test_fresh_builds_reuse_nothing(corpus, tmp_path, monkeypatch):
+    from interpol_site import pipeline
+    from interpol_site.cli import main
+
+    out = tmp_path / "site"
+    assert main(["build", "--source", str(corpus), "--output", str(out), "--quiet"]) == 0
+    calls: list[str] = []
+    real = pipeline._extract_one
+    monkeypatch.setattr(pipeline, "_extract_one", lambda p, s: calls.append(p.name) or real(p, s))
+    before = tree(out)
+    result = build(corpus, out, Settings(), quiet=True, fresh=True)
+    assert result.kept == 0 and len(calls) == len(list(corpus.rglob("*.txt")))
+    assert tree(out) == before  # and it makes the same site
+    calls.clear()
+    assert main(["build", "--source", str(corpus), "--output", str(out), "--quiet", "--fresh"]) == 0
+    assert len(calls) == len(list(corpus.rglob("*.txt")))

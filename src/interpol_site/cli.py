@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--no-search", dest="search", action="store_const", const=False,
                         help="no search page and no index (faster, less memory for large archives)")
         sp.add_argument("--quiet", action="store_true", help="print only the summary line")
+        sp.add_argument("--fresh", action="store_true",
+                        help="extract and render everything, reusing nothing from the previous build")
 
     site(sub.add_parser("build", help="build the site (default command)"))
     ex = sub.add_parser("extract", help="print the extracted records as JSON")
@@ -81,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     source = args.source.resolve()
-    result = build(source, args.output, _settings(args, source), quiet=args.quiet)
+    result = build(source, args.output, _settings(args, source), quiet=args.quiet, fresh=args.fresh)
     _report(result.problems)
     print(result.summary())
     return 1 if args.strict and result.problems else 0

@@ -265,7 +265,9 @@ def build_date() -> dt.date | None:
     return None
 
 
-def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False) -> BuildResult:
+def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False, fresh: bool = False) -> BuildResult:
+    """Build the site of ``source`` into ``output``; with ``fresh``, nothing of the
+    previous build is reused (the extraction cache and the page keys are ignored)."""
     from .cache import fingerprint
     from .opendata import RECORDS, open_data_files
     from .render import Site, digest, site_jobs
@@ -276,8 +278,8 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
 
     started = time.perf_counter()
     show = _progress(quiet)
-    cache = ExtractCache.load(output)
-    manifest = Manifest.load(output)
+    cache = ExtractCache() if fresh else ExtractCache.load(output)
+    manifest = Manifest() if fresh else Manifest.load(output)
     corpus, problems = extract_corpus(source, show, cache=cache)
     cached = cache.dump()
     site = Site(corpus, settings, build_date())
