@@ -93,3 +93,20 @@ def test_parallel_extraction_with_a_partial_cache_equals_serial(corpus, tmp_path
     parallel, _ = extract_corpus(corpus, cache=ExtractCache.load(out), jobs=2)
     serial, _ = extract_corpus(corpus, jobs=1)
     assert parallel == serial
+
+
+def test_a_cache_kept_in_memory_serves_the_next_build_without_parsing(corpus, tmp_path, monkeypatch):
+    """serve passes one cache to every rebuild: records stay parsed in memory."""
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    cache = ExtractCache.load(out)
+    build(corpus, out, Settings(), quiet=True, cache=cache)
+    parsed: list[object] = []
+    real = cache_mod.from_data
+    monkeypatch.setattr(cache_mod, "from_data", lambda kind, data: parsed.append(kind) or real(kind, data))
+    edited = sorted(corpus.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nفقرة أضيفت أثناء المعاينة.\n", encoding="utf-8")
+    result = build(corpus, out, Settings(), quiet=True, cache=cache)
+    assert parsed == [] and cache.hits == len(list(corpus.rglob("*.txt"))) - 1
+    assert result.kept > 0
+    build(corpus, clean, Settings(), quiet=True)
+    assert tree(out) == tree(clean)

@@ -74,6 +74,8 @@ class ExtractCache:
     def __init__(self, lines: dict[str, tuple[str, str]] | None = None):
         self._old = lines or {}  # file -> (key, JSON payload)
         self._new: dict[str, tuple[str, str | tuple[Article | None, list[Problem]]]] = {}
+        self._records: dict[str, Entry] = {}  # file -> its records, parsed (``dump(keep=True)``)
+        self._got: dict[str, Entry] = {}  # the records ``get`` returned in this build
         self.hits = 0
 
     @classmethod
@@ -102,32 +104,45 @@ class ExtractCache:
         entry = self._old.get(rel)
         if key is None or entry is None or entry[0] != key:
             return None
-        try:
-            data = json.loads(entry[1])
-            article = from_data(Article, data["article"])
-            problems = [from_data(Problem, p) for p in data["problems"]]
-        except (KeyError, TypeError, ValueError):
-            return None
+        if rel in self._records:  # kept in memory by the previous build of this process
+            article, problems = self._records[rel]
+        else:
+            try:
+                data = json.loads(entry[1])
+                article = from_data(Article, data["article"])
+                problems = [from_data(Problem, p) for p in data["problems"]]
+            except (KeyError, TypeError, ValueError):
+                return None
         self._new[rel] = entry
+        self._got[rel] = (article, problems)
         self.hits += 1
-        return article, problems
+        return article, list(problems)
 
     def put(self, rel: str, key: str | None, article: Article | None, problems: list[Problem]) -> None:
         if key is not None:  # kept as records (in memory anyway) until ``dump`` writes them
             self._new[rel] = (key, (article, problems))
 
-    def dump(self) -> bytes:
+    def dump(self, keep: bool = False) -> bytes:
         """The cache for the next build (only the files of this build), deterministic.
-        Called once, when extraction is done: the entries' text is released (the
-        compressed cache is a fraction of it)."""
+        Called once, when extraction is done. The entries' text is then released (the
+        compressed cache is a fraction of it); with ``keep`` (a process that builds
+        again, like ``serve``), this build's entries stay in memory, records parsed, and
+        become what the next ``get`` calls look up."""
         gz = zlib.compressobj(1, zlib.DEFLATED, 31)  # gzip framing, no timestamp: deterministic
         chunks = [gz.compress(fingerprint().encode() + b"\n")]
-        entries, self._new, self._old = self._new, {}, {}
+        entries, got = self._new, self._got
+        self._new, self._old, self._records, self._got = {}, {}, {}, {}
         for rel in sorted(entries):  # line by line: no whole-file copy
             key, payload = entries.pop(rel)
+            records = got.get(rel)
             if not isinstance(payload, str):
+                records = payload
                 payload = json.dumps({"article": to_data(payload[0]), "problems": to_data(payload[1])},
                                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            if keep:
+                self._old[rel] = (key, payload)
+                if records is not None:
+                    self._records[rel] = records
             line = json.dumps([rel, key], ensure_ascii=False) + "\t" + payload + "\n"
             chunks.append(gz.compress(line.encode("utf-8")))
         chunks.append(gz.flush())

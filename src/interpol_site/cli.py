@@ -112,13 +112,16 @@ def _extract(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import threading
 
+    from .cache import ExtractCache
     from .pipeline import warm
     from .serve import serve
 
     source = args.source.resolve()
+    # records stay in memory between rebuilds: a save re-reads only the files it changed
+    cache = ExtractCache() if args.fresh else ExtractCache.load(args.output)
 
     def rebuild() -> None:
-        result = build(source, args.output, _settings(args, source), quiet=True)
+        result = build(source, args.output, _settings(args, source), quiet=True, cache=cache)
         _report(result.problems)
         print(result.summary(), flush=True)
 

@@ -265,9 +265,12 @@ def build_date() -> dt.date | None:
     return None
 
 
-def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False, fresh: bool = False) -> BuildResult:
+def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False, fresh: bool = False,
+          cache: ExtractCache | None = None) -> BuildResult:
     """Build the site of ``source`` into ``output``; with ``fresh``, nothing of the
-    previous build is reused (the extraction cache and the page keys are ignored)."""
+    previous build is reused (the extraction cache and the page keys are ignored).
+    A process that builds again and again (``serve``) passes its own ``cache``: its
+    records then stay in memory from one build to the next."""
     from .cache import fingerprint
     from .opendata import RECORDS, open_data_files
     from .render import Site, digest, site_jobs
@@ -278,10 +281,12 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
 
     started = time.perf_counter()
     show = _progress(quiet)
-    cache = ExtractCache() if fresh else ExtractCache.load(output)
+    keep = cache is not None
+    if cache is None:
+        cache = ExtractCache() if fresh else ExtractCache.load(output)
     manifest = Manifest() if fresh else Manifest.load(output)
     corpus, problems = extract_corpus(source, show, cache=cache)
-    cached = cache.dump()
+    cached = cache.dump(keep=keep)
     site = Site(corpus, settings, build_date())
     jobs = site_jobs(site)  # also computes every page's key
 
