@@ -106,3 +106,39 @@ def test_no_search_build_has_no_index(tmp_path):
     build(ROOT / "seeds", out, Settings(search=False), quiet=True)
     assert not (out / "pagefind").exists() and not (out / "search").exists()
     assert (out / "index.html").is_file()
+
+
+def test_a_build_on_several_processes_writes_the_serial_site(tmp_path):
+    """Pages, open data and search shards made by forked workers: the same bytes."""
+    source = tmp_path / "corpus"
+    source.mkdir()
+    for folder in (ROOT / "seeds", ROOT / "tests" / "corpus"):
+        for f in folder.glob("*.txt"):
+            (source / f.name).write_bytes(f.read_bytes())
+    serial = build(source, tmp_path / "serial", Settings(per_page=2), quiet=True, jobs=1)
+    parallel = build(source, tmp_path / "parallel", Settings(per_page=2), quiet=True, jobs=3)
+    assert (serial.pages, serial.articles) == (parallel.pages, parallel.articles)
+    assert tree(tmp_path / "serial") == tree(tmp_path / "parallel")
+    assert len(tree(tmp_path / "serial")) > 100
+
+
+def test_a_failing_worker_stops_the_build_and_keeps_the_previous_site(tmp_path, monkeypatch):
+    from interpol_site import render
+
+    source = ROOT / "seeds"
+    out = tmp_path / "site"
+    build(source, out, Settings(), quiet=True)
+    before = tree(out)
+
+    def broken(site, ent):
+        raise RuntimeError("a template bug")
+
+    monkeypatch.setattr(render, "entity_pages", broken)
+    try:
+        build(source, out, Settings(), quiet=True, fresh=True, jobs=2)
+    except Exception as exc:  # the worker's traceback comes home
+        assert "a template bug" in str(exc)
+    else:
+        raise AssertionError("the build should fail")
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging folder left

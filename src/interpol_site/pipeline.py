@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import workers
 from .cache import NAME as CACHE_NAME
 from .cache import ExtractCache, key_of
 from .editorial import apply as apply_override
@@ -27,8 +28,11 @@ from .errors import BuildError, Problem
 from .extract import extract_article
 from .link import link
 from .markdown_text import blocks, plain, title_of, to_html
+from .opendata import RECORDS
 from .read import PAGES_DIR, find_sources, read_source
 from .records import Article, Corpus, TextPage
+from .reuse import NAME as PAGES_NAME
+from .reuse import Manifest
 from .settings import Settings
 
 
@@ -75,17 +79,6 @@ def _extract_one(path: Path, source: Path) -> tuple[Article | None, list[Problem
 
 #: Largest sidecar read (1 MB): corrections are a few lines.
 SIDECAR_MAX_BYTES = 1 << 20
-
-
-def _die_with_parent() -> None:
-    """Worker initializer: on Linux, a worker is killed when the build process dies
-    (e.g. SIGKILL), instead of lingering forever."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
-    except (OSError, AttributeError):
-        pass
 
 
 def _article(path: Path, text: str, rel: str, source: Path) -> tuple[Article, list[Problem]]:
@@ -163,20 +156,16 @@ def extract_corpus(
             done[path] = hit
     todo = [p for p in paths if p not in done]
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(todo) >= PARALLEL_FROM else 1
+        jobs = workers.cores() if len(todo) >= PARALLEL_FROM else 1
     if jobs > 1 and len(todo) > 1:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
-        warm()
+        warm()  # the tables are loaded once, before the workers fork
         size = max(16, len(todo) // (jobs * 8))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-        method = "fork" if "fork" in mp.get_all_start_methods() else None
-        with ProcessPoolExecutor(jobs, mp_context=mp.get_context(method), initializer=_die_with_parent) as pool:
-            for chunk, made in zip(chunks, pool.map(_extract_many, chunks, [source] * len(chunks)), strict=True):
-                done.update(zip(chunk, made, strict=True))
-                if progress:
-                    progress(len(done), len(paths))
+        tasks = [functools.partial(_extract_many, chunk, source) for chunk in chunks]
+        shown = (lambda taken, total: progress(len(done) + min(taken * size, len(todo)), len(paths))) \
+            if progress else None
+        for chunk, made in zip(chunks, workers.run(tasks, jobs, shown), strict=True):
+            done.update(zip(chunk, made, strict=True))
     else:
         for path in todo:
             done[path] = _extract_one(path, source)
@@ -266,18 +255,18 @@ def build_date() -> dt.date | None:
 
 
 def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False, fresh: bool = False,
-          cache: ExtractCache | None = None) -> BuildResult:
+          cache: ExtractCache | None = None, jobs: int | None = None) -> BuildResult:
     """Build the site of ``source`` into ``output``; with ``fresh``, nothing of the
     previous build is reused (the extraction cache and the page keys are ignored).
     A process that builds again and again (``serve``) passes its own ``cache``: its
-    records then stay in memory from one build to the next."""
-    from .cache import fingerprint
-    from .opendata import RECORDS, open_data_files
-    from .render import Site, digest, site_jobs
-    from .reuse import NAME as PAGES_NAME
-    from .reuse import Manifest
-    from .search import index_shard, shards
-    from .write import KEEP, Keep, write_site
+    records then stay in memory from one build to the next.
+
+    Everything after the link step is a list of independent tasks (pages, open data,
+    search shards), run on every core for a large corpus (``jobs``, default: the cores
+    for ``PARALLEL_FROM`` articles or more); each writes its files into the staging
+    folder, which is swapped in when all are done."""
+    from .render import Site, site_jobs
+    from .write import staging
 
     started = time.perf_counter()
     show = _progress(quiet)
@@ -285,56 +274,124 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
     if cache is None:
         cache = ExtractCache() if fresh else ExtractCache.load(output)
     manifest = Manifest() if fresh else Manifest.load(output)
-    corpus, problems = extract_corpus(source, show, cache=cache)
+    corpus, problems = extract_corpus(source, show, cache=cache, jobs=jobs)
     cached = cache.dump(keep=keep)
     site = Site(corpus, settings, build_date())
-    jobs = site_jobs(site)  # also computes every page's key
-
-    def search() -> list[tuple[str, bytes | Keep]]:
-        """The search shards, one Pagefind process at a time; unchanged ones kept."""
-        out: list[tuple[str, bytes | Keep]] = []
-        for shard in shards(corpus, site.keys.of):
-            kept = manifest.keep(shard.prefix, shard.key)
-            files = [(rel, KEEP) for rel in kept] if kept is not None else index_shard(shard)
-            manifest.add(shard.prefix, shard.key, tuple(rel for rel, _ in files))
-            out += files
-        return out
-
-    def files(index: Future | None) -> Iterator[tuple[str, bytes | Keep | Iterator[bytes]]]:
-        """Every output file, rendered one at a time as the writer takes it (or kept)."""
-        for job in jobs:
-            if job.key and manifest.keep(job.path, job.key) is not None:
-                yield job.path, KEEP
-            else:
-                yield job.render(site)
-            manifest.add(job.path, job.key, (job.path,))
-        record_key = {a.file: digest(fingerprint(), site.keys.of[a.file]) for a in corpus.articles}
-        yield from open_data_files(
-            corpus, settings.title,
-            kept=lambda a: manifest.span(RECORDS, a.file, record_key[a.file]),
-            spans=lambda a, start, length: manifest.add_span(RECORDS, a.file, record_key[a.file], start, length))
+    pages = site_jobs(site)  # also computes every page's key
+    if jobs is None:
+        jobs = workers.cores() if len(corpus.articles) >= PARALLEL_FROM else 1
+    with staging(output, static_dir=PROJECT_ROOT / "static", source=source, project_root=PROJECT_ROOT) as out:
+        tasks = _site_tasks(site, pages, manifest, out)
+        written, kept = out.count, 0
+        for count, size, made in workers.run(tasks, jobs):
+            written, kept = written + count, kept + made.kept
+            out.size += size
+            for name, key, files in made.entries:
+                manifest.add(name, key, files)
+            for item, key, start, length in made.spans:
+                manifest.add_span(RECORDS, item, key, start, length)
+        out.count = written
         manifest.close()
-        if index is not None:
-            yield from index.result()
-        yield CACHE_NAME, cached
-        yield PAGES_NAME, manifest.dump()
+        out.write(CACHE_NAME, cached)
+        out.write(PAGES_NAME, manifest.dump())
+    return BuildResult(len(corpus.articles), sum(j.path.endswith(".html") for j in pages), tuple(problems),
+                       time.perf_counter() - started, Path(os.path.abspath(output)).resolve(), kept)
 
-    # Pagefind indexes in its own process while Python renders: on two cores the index
-    # costs little extra wall time (the thread mostly waits on Pagefind's pipe).
-    with ThreadPoolExecutor(1) as pool:
-        index = pool.submit(search) if settings.search else None
-        result = write_site(files(index), output, static_dir=PROJECT_ROOT / "static", source=source,
-                            project_root=PROJECT_ROOT)
-    return BuildResult(len(corpus.articles), sum(j.path.endswith(".html") for j in jobs), tuple(problems),
-                       time.perf_counter() - started, result.output, manifest.kept)
+
+@dataclass(frozen=True)
+class Made:
+    """What one task of the build did, for the manifest: the keys of the files it made
+    or kept (name, key, files), where it put each article's object in records.json
+    (file, key, start, length), and how many files it kept from the previous site."""
+
+    entries: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    spans: tuple[tuple[str, str, int, int], ...] = ()
+    kept: int = 0
+
+
+#: Article pages rendered by one task (a task is the unit the workers share out).
+ARTICLES_PER_TASK = 25
+
+
+def _site_tasks(site, pages, manifest: Manifest, out) -> list[Callable[[], tuple[int, int, Made]]]:
+    """The independent tasks that make the site after the link step: each writes its
+    files through ``out`` and returns (files written, bytes written, ``Made``). The
+    longest tasks come first, so that the last ones to finish are short."""
+    from .cache import fingerprint
+    from .opendata import open_data_files
+    from .render import digest
+    from .search import index_shard, shards
+    from .write import KEEP
+
+    corpus, settings = site.corpus, site.settings
+
+    def task(work: Callable[[], Made]) -> Callable[[], tuple[int, int, Made]]:
+        def run() -> tuple[int, int, Made]:
+            count, size = out.count, out.size
+            made = work()
+            return out.count - count, out.size - size, made
+        return run
+
+    def render(group) -> Made:
+        kept = 0
+        for job in group:
+            if job.key and manifest.keep(job.path, job.key) is not None:
+                out.write(job.path, KEEP)
+                kept += 1
+            else:
+                out.write(*job.render(site))
+        return Made(tuple((job.path, job.key, (job.path,)) for job in group if job.key), (), kept)
+
+    def search(shard) -> Made:
+        old = manifest.keep(shard.prefix, shard.key)
+        files = [(rel, KEEP) for rel in old] if old is not None else index_shard(shard)
+        for rel, data in files:
+            out.write(rel, data)
+        return Made(((shard.prefix, shard.key, tuple(rel for rel, _ in files)),), (), len(old or ()))
+
+    def open_data() -> Made:
+        record_key = {a.file: digest(fingerprint(), site.keys.of[a.file]) for a in corpus.articles}
+        spans: list[tuple[str, str, int, int]] = []
+        for rel, data in open_data_files(
+                corpus, settings.title,
+                kept=lambda a: manifest.span(RECORDS, a.file, record_key[a.file]),
+                spans=lambda a, start, length: spans.append((a.file, record_key[a.file], start, length))):
+            out.write(rel, data)
+        return Made((), tuple(spans))
+
+    # Jobs of one source (an entity's pages, built together) stay in one task.
+    groups: list[list] = []
+    articles: list = []
+    for job in pages:
+        if job.template == "article.html":
+            articles.append(job)
+            if len(articles) == ARTICLES_PER_TASK:
+                groups.append(articles)
+                articles = []
+        elif groups and groups[-1][0].source == job.source and groups[-1][0].template == job.template:
+            groups[-1].append(job)
+        else:
+            groups.append([job])
+    if articles:
+        groups.append(articles)
+    tasks = [task(open_data)]
+    if settings.search:
+        tasks += [task(functools.partial(search, shard)) for shard in shards(corpus, site.keys.of)]
+    # longest first: the biggest groups of pages lead, in a fixed order
+    ordered = sorted(range(len(groups)), key=lambda i: (-len(groups[i]), i))
+    tasks += [task(functools.partial(render, groups[i])) for i in ordered]
+    return tasks
 
 
 def _progress(quiet: bool) -> Callable[[int, int], None] | None:
     if quiet or not sys.stderr.isatty():
         return None
 
+    last = [0]
+
     def show(done: int, total: int) -> None:
-        if total >= 200 and (done % 100 == 0 or done == total):
+        if total >= 200 and (done - last[0] >= 100 or done == total) and done != last[0]:
+            last[0] = done
             print(f"\rextracting {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
 
     return show

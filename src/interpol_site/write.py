@@ -32,6 +32,7 @@ so ``files`` is consumed as a stream (the site is never held in memory at once).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -39,7 +40,7 @@ import re
 import shutil
 import stat
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,6 +146,18 @@ def write_site(
     folder, a bad or duplicate path, or a write failure; the previous site is then
     left as it was.
     """
+    with staging(output, static_dir=static_dir, source=source, project_root=project_root) as writer:
+        for rel, data in files:
+            writer.write(rel, data)
+    return WriteResult(output=_absolute(output), files=writer.count, bytes=writer.size)
+
+
+@contextlib.contextmanager
+def staging(output: Path, *, static_dir: Path | None, source: Path, project_root: Path) -> Iterator[_TreeWriter]:
+    """A writer into a new site's staging folder, swapped in for ``output`` when the
+    ``with`` block ends without an error (the static files and the marker added), and
+    removed otherwise, leaving the previous site as it was. Processes forked inside the
+    block may write through the same writer (each file by one process only)."""
     check_output_dir(output, source=source, project_root=project_root)
     out = _absolute(output)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -155,8 +168,7 @@ def write_site(
     tmp.mkdir()
     try:
         writer = _TreeWriter(tmp, previous=out)
-        for rel, data in files:
-            writer.write(rel, data)
+        yield writer
         if static_dir is not None:
             for rel, data in _static_files(Path(static_dir)):
                 writer.write(f"{STATIC_PREFIX}/{rel}", data)
@@ -169,7 +181,6 @@ def write_site(
                 Problem(str(output), f"could not write the site: {exc}", level="error")
             ) from exc
         raise
-    return WriteResult(output=out, files=writer.count, bytes=writer.size)
 
 
 class _TreeWriter:
