@@ -2,8 +2,8 @@
 
 Extraction is most of a build's cost, and a pure function of one file's bytes (plus its
 sidecar) and of our code and data. So a build stores every file's record and problems
-in ``OUTPUT/.interpol-site-cache.jsonl.gz``, and the next build reuses those whose key
-still matches: the SHA-256 of the article's bytes and its sidecar's bytes, under a
+in ``OUTPUT/.interpol-site-cache.jsonl.gz`` (a gzip member per file), and the next build
+reuses those whose key still matches: the SHA-256 of the article's bytes and its sidecar's bytes, under a
 fingerprint of the package's code and data (any change to them empties the cache).
 
 The cache is written like every other output file: inside the staging folder, swapped
@@ -16,7 +16,6 @@ still byte-identical. Deleting it is always safe.
 from __future__ import annotations
 
 import functools
-import gzip
 import hashlib
 import json
 import stat
@@ -63,20 +62,39 @@ def key_of(path: Path) -> str | None:
 Entry = tuple[Article | None, list[Problem]]
 
 
+def member(rel: str, key: str, article: Article | None, problems: list[Problem]) -> bytes:
+    """One file's entry as it is stored: a line ``[file, key]<TAB>{record and problems}``
+    compressed as a gzip member of its own. A cache file is a gzip file of such members,
+    so an unchanged file's entry is copied into the next cache as it is, and new ones
+    are made by whichever process extracted the file."""
+    payload = json.dumps({"article": to_data(article), "problems": to_data(problems)},
+                         ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _gzip(json.dumps([rel, key], ensure_ascii=False) + "\t" + payload + "\n")
+
+
+def _gzip(text: str) -> bytes:
+    gz = zlib.compressobj(1, zlib.DEFLATED, 31)  # gzip framing, no timestamp: deterministic
+    return gz.compress(text.encode("utf-8")) + gz.flush()
+
+
 class ExtractCache:
     """Records by relative file name and key: ``get`` before extracting, ``put`` after.
 
-    Stored as gzip'd lines ``[file, key]<TAB>{record and problems}`` after a version
-    line; entries stay JSON text in memory and are parsed only when reused, so the
-    cache costs little memory on a large corpus.
+    Stored as gzip members (``member``) after a version member; entries stay compressed
+    in memory and are parsed only when reused, so the cache costs little memory on a
+    large corpus.
     """
 
-    def __init__(self, lines: dict[str, tuple[str, str]] | None = None):
-        self._old = lines or {}  # file -> (key, JSON payload)
-        self._new: dict[str, tuple[str, str | tuple[Article | None, list[Problem]]]] = {}
+    def __init__(self, entries: dict[str, tuple[str, bytes]] | None = None):
+        self._old = entries or {}  # file -> (key, compressed entry)
+        self._new: dict[str, tuple[str, bytes]] = {}
         self._records: dict[str, Entry] = {}  # file -> its records, parsed (``dump(keep=True)``)
-        self._got: dict[str, Entry] = {}  # the records ``get`` returned in this build
+        self._got: dict[str, Entry] = {}  # the records of this build
         self.hits = 0
+
+    def __bool__(self) -> bool:
+        """Whether it holds anything a build could reuse."""
+        return bool(self._old)
 
     @classmethod
     def load(cls, output: Path) -> ExtractCache:
@@ -86,19 +104,24 @@ class ExtractCache:
         path = output / NAME
         if not (output / MARKER).is_file() or not path.is_file():
             return cls()
-        lines: dict[str, tuple[str, str]] = {}
-        try:  # read line by line: the whole text at once would double the memory
-            with gzip.open(path, "rt", encoding="utf-8", newline="\n") as fh:
-                if fh.readline().rstrip("\n") != fingerprint():
+        entries: dict[str, tuple[str, bytes]] = {}
+        try:
+            data = path.read_bytes()
+            version, data = _next_member(data)
+            if version is None or version.rstrip("\n") != fingerprint():
+                return cls()
+            while data:
+                start = data
+                line, data = _next_member(data)
+                if line is None:
                     return cls()
-                for line in fh:
-                    head, tab, payload = line.rstrip("\n").partition("\t")
-                    rel, key = json.loads(head)
-                    if tab and isinstance(rel, str) and isinstance(key, str):
-                        lines[rel] = (key, payload)
-        except (OSError, ValueError, TypeError, EOFError):
+                head, tab, _ = line.partition("\t")
+                rel, key = json.loads(head)
+                if tab and isinstance(rel, str) and isinstance(key, str):
+                    entries[rel] = (key, start[: len(start) - len(data)])
+        except (OSError, ValueError, TypeError, EOFError, zlib.error):
             return cls()  # damaged: rebuild everything, the next build rewrites it
-        return cls(lines)
+        return cls(entries)
 
     def get(self, rel: str, key: str | None) -> Entry | None:
         entry = self._old.get(rel)
@@ -108,42 +131,39 @@ class ExtractCache:
             article, problems = self._records[rel]
         else:
             try:
-                data = json.loads(entry[1])
+                data = json.loads(zlib.decompress(entry[1], 31).decode("utf-8").partition("\t")[2])
                 article = from_data(Article, data["article"])
                 problems = [from_data(Problem, p) for p in data["problems"]]
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, zlib.error):
                 return None
         self._new[rel] = entry
         self._got[rel] = (article, problems)
         self.hits += 1
         return article, list(problems)
 
-    def put(self, rel: str, key: str | None, article: Article | None, problems: list[Problem]) -> None:
-        if key is not None:  # kept as records (in memory anyway) until ``dump`` writes them
-            self._new[rel] = (key, (article, problems))
+    def put(self, rel: str, key: str | None, stored: bytes, article: Article | None,
+            problems: list[Problem]) -> None:
+        """A newly extracted file: its ``member`` and its records."""
+        if key is not None:
+            self._new[rel] = (key, stored)
+            self._got[rel] = (article, problems)
 
     def dump(self, keep: bool = False) -> bytes:
         """The cache for the next build (only the files of this build), deterministic.
-        Called once, when extraction is done. The entries' text is then released (the
-        compressed cache is a fraction of it); with ``keep`` (a process that builds
-        again, like ``serve``), this build's entries stay in memory, records parsed, and
-        become what the next ``get`` calls look up."""
-        gz = zlib.compressobj(1, zlib.DEFLATED, 31)  # gzip framing, no timestamp: deterministic
-        chunks = [gz.compress(fingerprint().encode() + b"\n")]
+        Called once, when extraction is done. With ``keep`` (a process that builds again,
+        like ``serve``), this build's entries stay in memory, records parsed, and become
+        what the next ``get`` calls look up."""
         entries, got = self._new, self._got
-        self._new, self._old, self._records, self._got = {}, {}, {}, {}
-        for rel in sorted(entries):  # line by line: no whole-file copy
-            key, payload = entries.pop(rel)
-            records = got.get(rel)
-            if not isinstance(payload, str):
-                records = payload
-                payload = json.dumps({"article": to_data(payload[0]), "problems": to_data(payload[1])},
-                                     ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            if keep:
-                self._old[rel] = (key, payload)
-                if records is not None:
-                    self._records[rel] = records
-            line = json.dumps([rel, key], ensure_ascii=False) + "\t" + payload + "\n"
-            chunks.append(gz.compress(line.encode("utf-8")))
-        chunks.append(gz.flush())
-        return b"".join(chunks)
+        data = _gzip(fingerprint() + "\n") + b"".join(entries[rel][1] for rel in sorted(entries))
+        self._old, self._records = (entries, got) if keep else ({}, {})
+        self._new, self._got = {}, {}
+        return data
+
+
+def _next_member(data: bytes) -> tuple[str | None, bytes]:
+    """The text of the first gzip member of ``data`` (None if cut short) and the rest."""
+    d = zlib.decompressobj(31)
+    text = d.decompress(data)
+    if not d.eof:
+        return None, b""
+    return text.decode("utf-8"), d.unused_data

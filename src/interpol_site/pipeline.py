@@ -21,6 +21,7 @@ from pathlib import Path
 from . import workers
 from .cache import NAME as CACHE_NAME
 from .cache import ExtractCache, key_of
+from .cache import member as cache_member
 from .editorial import apply as apply_override
 from .editorial import parse as parse_override
 from .editorial import sidecar_of, split_front_matter
@@ -127,8 +128,19 @@ def _relative(path: Path, source: Path) -> str:
 PARALLEL_FROM = 400
 
 
-def _extract_many(paths: list[Path], source: Path) -> list[tuple[Article | None, list[Problem]]]:
-    return [_extract_one(p, source) for p in paths]
+def _extract_many(paths: list[Path], source: Path, keys: dict[Path, str | None] | None
+                  ) -> list[tuple[Article | None, list[Problem], str | None, bytes]]:
+    """Extract ``paths``; with ``keys`` (a cache is kept), also each file's cache key
+    (computed here when not given) and its cache entry, made where the record is."""
+    out = []
+    for path in paths:
+        article, problems = _extract_one(path, source)
+        key = stored = None
+        if keys is not None:
+            key = keys[path] if path in keys else key_of(path)
+            stored = cache_member(_relative(path, source), key, article, problems) if key else b""
+        out.append((article, problems, key, stored or b""))
+    return out
 
 
 def warm() -> None:
@@ -148,32 +160,35 @@ def extract_corpus(
     With a ``cache``, files whose bytes (and sidecar) are unchanged reuse their record.
     """
     paths, problems = find_sources(source)
-    keys = {p: key_of(p) for p in paths} if cache is not None else {}
+    # Keys are worked out up front only when there is something to compare them with.
+    keys = {p: key_of(p) for p in paths} if cache else {}
     done: dict[Path, tuple[Article | None, list[Problem]]] = {}
-    for path in paths if cache is not None else ():
+    for path in paths if cache else ():
         hit = cache.get(_relative(path, source), keys[path])
         if hit is not None:
             done[path] = hit
     todo = [p for p in paths if p not in done]
     if jobs is None:
         jobs = workers.cores() if len(todo) >= PARALLEL_FROM else 1
+    made: list[tuple[Article | None, list[Problem], str | None, bytes]] = []
+    wanted = keys if cache is not None else None
     if jobs > 1 and len(todo) > 1:
         warm()  # the tables are loaded once, before the workers fork
         size = max(16, len(todo) // (jobs * 8))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-        tasks = [functools.partial(_extract_many, chunk, source) for chunk in chunks]
+        tasks = [functools.partial(_extract_many, chunk, source, wanted) for chunk in chunks]
         shown = (lambda taken, total: progress(len(done) + min(taken * size, len(todo)), len(paths))) \
             if progress else None
-        for chunk, made in zip(chunks, workers.run(tasks, jobs, shown), strict=True):
-            done.update(zip(chunk, made, strict=True))
+        made = [m for part in workers.run(tasks, jobs, shown) for m in part]
     else:
         for path in todo:
-            done[path] = _extract_one(path, source)
+            made += _extract_many([path], source, wanted)
             if progress:
-                progress(len(done), len(paths))
-    if cache is not None:
-        for path in todo:
-            cache.put(_relative(path, source), keys[path], *done[path])
+                progress(len(done) + len(made), len(paths))
+    for path, (article, probs, key, stored) in zip(todo, made, strict=True):
+        done[path] = (article, probs)
+        if cache is not None:
+            cache.put(_relative(path, source), key, stored, article, probs)
     results = [done[p] for p in paths]
     articles: list[Article] = []
     for article, probs in results:

@@ -54,7 +54,7 @@ def default_templates() -> Path:
 @functools.cache
 def environment(templates: str) -> jinja2.Environment:
     """The one Jinja2 environment for a templates folder: autoescape, StrictUndefined."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -62,6 +62,12 @@ def environment(templates: str) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # A card repeats on every page listing its article (each entity it names, the home
+    # page, the timeline): ``article_card`` (``_article_card.html``) prints each distinct
+    # card once per process and reuses the HTML.
+    env.globals["article_card"] = functools.lru_cache(maxsize=1 << 15)(
+        env.get_template("_article_card.html").module.article_card)
+    return env
 
 
 # --------------------------------------------------------------------------- formatting
@@ -781,6 +787,7 @@ class Site:
         self.shared_titles = {t for t, n in Counter(t for t, _ in self.titles.values()).items() if n > 1}
         dates = [a.date for a in corpus.articles if a.date]
         self.updated = build_date or (max(dates) if dates else dt.date(1970, 1, 1))
+        self._cards: dict[tuple[str, str, str], Card] = {}
 
     @functools.cached_property
     def keys(self) -> Keys:
@@ -820,16 +827,24 @@ class Site:
         return f"الدورة {self.fmt.num(ent.key)}"
 
     def card(self, here: str, a: Article) -> Card:
+        # An article is listed on many pages; at the same depth its card is the same, so
+        # one Card object serves them all (and ``article_card`` prints it once).
+        href = urls.relative(here, urls.article_path(a))
+        ent = self.ents.sessions[str(a.session.number)] if a.session else None
+        session_href = urls.relative(here, ent.path) if ent else ""
+        made = self._cards.get((a.file, href, session_href))
+        if made is not None:
+            return made
         title, generated = self.titles[a.file]
         session, relation = None, ""
-        if a.session:
-            ent = self.ents.sessions[str(a.session.number)]
+        if ent:
             relation = _relation(a, ent.info)
             label = self.session_label(ent)
-            session = Link(f"{RELATION[relation]} {label}" if relation else label,
-                           urls.relative(here, ent.path))
-        return Card(urls.relative(here, urls.article_path(a)), title, generated, self.fmt.when(a.date),
-                    a.source or "", a.venue.ar_canonical if a.venue else "", session, relation)
+            session = Link(f"{RELATION[relation]} {label}" if relation else label, session_href)
+        made = self._cards[(a.file, href, session_href)] = Card(
+            href, title, generated, self.fmt.when(a.date), a.source or "",
+            a.venue.ar_canonical if a.venue else "", session, relation)
+        return made
 
     def cards(self, here: str, articles: Iterable[Article]) -> tuple[Card, ...]:
         return tuple(self.card(here, a) for a in articles)

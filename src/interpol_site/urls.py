@@ -13,6 +13,7 @@ found by ``find_collisions`` and reported together.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -163,19 +164,37 @@ def relative(from_path: str, to_path: str) -> str:
     the page itself is just ``#fragment``.
     """
     target, hash_, fragment = to_path.partition("#")
-    target = target.lstrip("/")
-    if not target or target.endswith("/"):
-        target += "index.html"
-    target = posixpath.normpath(target)
-    here = posixpath.normpath(from_path.lstrip("/"))
+    target = _normal(target, True)
+    here = _normal(from_path, False)
     if hash_ and target == here:
         return f"#{fragment}"
-    folders, parts = here.split("/")[:-1], target.split("/")
+    rel = _link(_folders(here), target)
+    return rel + (f"#{fragment}" if hash_ else "")
+
+
+# A site has a few thousand pages and links each to many others: the normalised paths
+# and folder lists are worked out once per path, not once per link.
+@functools.lru_cache(maxsize=1 << 16)
+def _normal(path: str, is_target: bool) -> str:
+    path = path.lstrip("/")
+    if is_target and (not path or path.endswith("/")):
+        path += "index.html"
+    return posixpath.normpath(path)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _folders(here: str) -> tuple[str, ...]:
+    return tuple(here.split("/")[:-1])
+
+
+def _link(folders: tuple[str, ...], target: str) -> str:
+    parts = target.split("/")
     common = 0
     while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
         common += 1
-    rel = "/".join([".."] * (len(folders) - common) + parts[common:])
-    return rel + (f"#{fragment}" if hash_ else "")
+    if common == 0:
+        return "../" * len(folders) + target
+    return "/".join([".."] * (len(folders) - common) + parts[common:])
 
 
 def absolute(base_url: str, path: str) -> str:
