@@ -101,8 +101,8 @@ def test_a_cache_kept_in_memory_serves_the_next_build_without_parsing(corpus, tm
     cache = ExtractCache.load(out)
     build(corpus, out, Settings(), quiet=True, cache=cache)
     parsed: list[object] = []
-    real = cache_mod.from_data
-    monkeypatch.setattr(cache_mod, "from_data", lambda kind, data: parsed.append(kind) or real(kind, data))
+    real = cache_mod.decode
+    monkeypatch.setattr(cache_mod, "decode", lambda kind, data: parsed.append(kind) or real(kind, data))
     edited = sorted(corpus.glob("*.txt"))[1]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nفقرة أضيفت أثناء المعاينة.\n", encoding="utf-8")
     result = build(corpus, out, Settings(), quiet=True, cache=cache)

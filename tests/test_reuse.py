@@ -166,8 +166,8 @@ def test_records_json_copies_unchanged_articles_and_survives_a_truncated_file(co
     out, clean = tmp_path / "site", tmp_path / "clean"
     build(corpus, out, Settings(), quiet=True)
     encoded: list[str] = []
-    real = opendata.to_json
-    monkeypatch.setattr(opendata, "to_json", lambda a: encoded.append(a.file) or real(a))
+    real = opendata.encode_json
+    monkeypatch.setattr(opendata, "encode_json", lambda a: encoded.append(a.file) or real(a))
     _append(sorted(corpus.glob("*.txt"))[0], "\nفقرة أضيفت بعد النشر.\n")
     build(corpus, out, Settings(), quiet=True)
     assert encoded == [sorted(corpus.glob("*.txt"))[0].name]  # the others were copied

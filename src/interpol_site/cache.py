@@ -20,11 +20,12 @@ import hashlib
 import json
 import stat
 import zlib
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from .errors import Problem
-from .records import Article, from_data, to_data
+from .records import Article, decode, encode
 
 #: File name of the cache inside the output folder (hidden: not a page of the site).
 NAME = ".interpol-site-cache.jsonl.gz"
@@ -67,14 +68,21 @@ def member(rel: str, key: str, article: Article | None, problems: list[Problem])
     compressed as a gzip member of its own. A cache file is a gzip file of such members,
     so an unchanged file's entry is copied into the next cache as it is, and new ones
     are made by whichever process extracted the file."""
-    payload = json.dumps({"article": to_data(article), "problems": to_data(problems)},
-                         ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return _gzip(json.dumps([rel, key], ensure_ascii=False) + "\t" + payload + "\n")
+    payload = encode(Stored(article, problems))
+    return _gzip(json.dumps([rel, key], ensure_ascii=False).encode("utf-8") + b"\t" + payload + b"\n")
 
 
-def _gzip(text: str) -> bytes:
+@dataclass(frozen=True)
+class Stored:
+    """What the cache holds for one file (``{"article": …, "problems": […]}`` in JSON)."""
+
+    article: Article | None
+    problems: tuple[Problem, ...]
+
+
+def _gzip(data: bytes) -> bytes:
     gz = zlib.compressobj(1, zlib.DEFLATED, 31)  # gzip framing, no timestamp: deterministic
-    return gz.compress(text.encode("utf-8")) + gz.flush()
+    return gz.compress(data) + gz.flush()
 
 
 class ExtractCache:
@@ -131,11 +139,10 @@ class ExtractCache:
             article, problems = self._records[rel]
         else:
             try:
-                data = json.loads(zlib.decompress(entry[1], 31).decode("utf-8").partition("\t")[2])
-                article = from_data(Article, data["article"])
-                problems = [from_data(Problem, p) for p in data["problems"]]
-            except (KeyError, TypeError, ValueError, zlib.error):
+                stored = decode(Stored, zlib.decompress(entry[1], 31).partition(b"\t")[2])
+            except (ValueError, zlib.error):  # msgspec's errors are ValueErrors
                 return None
+            article, problems = stored.article, list(stored.problems)
         self._new[rel] = entry
         self._got[rel] = (article, problems)
         self.hits += 1
@@ -154,7 +161,7 @@ class ExtractCache:
         like ``serve``), this build's entries stay in memory, records parsed, and become
         what the next ``get`` calls look up."""
         entries, got = self._new, self._got
-        data = _gzip(fingerprint() + "\n") + b"".join(entries[rel][1] for rel in sorted(entries))
+        data = _gzip(fingerprint().encode() + b"\n") + b"".join(entries[rel][1] for rel in sorted(entries))
         self._old, self._records = (entries, got) if keep else ({}, {})
         self._new, self._got = {}, {}
         return data

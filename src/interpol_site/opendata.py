@@ -15,10 +15,10 @@ import csv
 import io
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
-from .records import Article, Corpus, generated_title, to_json
+from .records import Article, Corpus, encode_json, generated_title
 
 RECORDS = "data/records.json"
 FILES = (RECORDS, "data/articles.csv", "data/entities.json", "data/timeline.json")
@@ -44,29 +44,29 @@ def _date(d) -> dict | None:
     return {"year": str(d.year), "month": str(d.month), "day": str(d.day)} if d else None
 
 
-#: An article's object as written before, if still right (``reuse.Manifest.span``).
-Kept = Callable[[Article], "bytes | None"]
-#: Told where each article's object lies in the file: (article, start, length).
-Spans = Callable[[Article, int, int], None]
+def record_object(a: Article) -> bytes:
+    """One article's object in ``records.json`` (the extract contract), as bytes."""
+    return encode_json(a)
 
 
-def records_json(corpus: Corpus, kept: Kept | None = None, spans: Spans | None = None) -> Iterator[bytes]:
-    """``records.json`` in pieces, one article at a time: the whole list of records as
-    JSON objects would be several times the size of the file (73 MB for 5,000 articles).
-    An incremental build passes ``kept`` (unchanged articles' objects, copied) and
-    ``spans`` (records where each object lies, for the next build)."""
+def records_json(objects: Iterable[bytes]) -> Iterator[bytes]:
+    """``records.json`` in pieces from the articles' objects (sorted by file): the whole
+    list of records as JSON objects would be several times the size of the file (73 MB
+    for 5,000 articles), so it is never held as one."""
     yield b"["
-    offset = 1
-    for i, a in enumerate(sorted(corpus.articles, key=lambda a: a.file)):
-        piece = (kept(a) if kept else None) or _dump(to_json(a))[:-1]
+    for i, piece in enumerate(objects):
         if i:
             yield b","
-            offset += 1
-        if spans:
-            spans(a, offset, len(piece))
         yield piece
-        offset += len(piece)
     yield b"]\n"
+
+
+def record_offsets(objects: Iterable[bytes]) -> Iterator[int]:
+    """Where each object starts in ``records_json(objects)``."""
+    offset = 1
+    for piece in objects:
+        yield offset
+        offset += len(piece) + 1
 
 
 def articles_csv(corpus: Corpus) -> bytes:
@@ -141,10 +141,13 @@ def timeline_json(corpus: Corpus, title: str) -> bytes:
     return _dump({"title": {"text": {"headline": title}}, "events": events, "eras": eras})
 
 
-def open_data_files(corpus: Corpus, title: str, kept: Kept | None = None,
-                    spans: Spans | None = None) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
-    """The open data files, made one at a time; ``records.json`` as a stream of pieces."""
-    yield "data/records.json", records_json(corpus, kept, spans)
+def by_file(corpus: Corpus) -> list[Article]:
+    """The articles in the order of the open data files."""
+    return sorted(corpus.articles, key=lambda a: a.file)
+
+
+def tables(corpus: Corpus, title: str) -> Iterator[tuple[str, bytes]]:
+    """The open data files besides ``records.json``, and every file's schema."""
     yield "data/articles.csv", articles_csv(corpus)
     yield "data/entities.json", entities_json(corpus)
     yield "data/timeline.json", timeline_json(corpus, title)
@@ -154,5 +157,5 @@ def open_data_files(corpus: Corpus, title: str, kept: Kept | None = None,
 
 def open_data(corpus: Corpus, title: str) -> list[tuple[str, bytes]]:
     """The open data files with their contents."""
-    return [(path, data if isinstance(data, bytes) else b"".join(data))
-            for path, data in open_data_files(corpus, title)]
+    records = b"".join(records_json(record_object(a) for a in by_file(corpus)))
+    return [(RECORDS, records), *tables(corpus, title)]

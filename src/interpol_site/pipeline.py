@@ -29,7 +29,7 @@ from .errors import BuildError, Problem
 from .extract import extract_article
 from .link import link
 from .markdown_text import blocks, plain, title_of, to_html
-from .opendata import RECORDS
+from .opendata import RECORDS, record_offsets, records_json
 from .read import PAGES_DIR, find_sources, read_source
 from .records import Article, Corpus, TextPage
 from .reuse import NAME as PAGES_NAME
@@ -297,16 +297,19 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
         jobs = workers.cores() if len(corpus.articles) >= PARALLEL_FROM else 1
     with staging(output, static_dir=PROJECT_ROOT / "static", source=source, project_root=PROJECT_ROOT) as out:
         tasks = _site_tasks(site, pages, manifest, out)
-        written, kept = out.count, 0
+        written, kept, objects = out.count, 0, []
         for count, size, made in workers.run(tasks, jobs):
             written, kept = written + count, kept + made.kept
             out.size += size
             for name, key, files in made.entries:
                 manifest.add(name, key, files)
-            for item, key, start, length in made.spans:
-                manifest.add_span(RECORDS, item, key, start, length)
+            objects += made.objects
         out.count = written
         manifest.close()
+        pieces = [piece for _, _, piece in objects]
+        for (item, key, piece), start in zip(objects, record_offsets(pieces), strict=True):
+            manifest.add_span(RECORDS, item, key, start, len(piece))
+        out.write(RECORDS, records_json(pieces))
         out.write(CACHE_NAME, cached)
         out.write(PAGES_NAME, manifest.dump())
     return BuildResult(len(corpus.articles), sum(j.path.endswith(".html") for j in pages), tuple(problems),
@@ -315,13 +318,13 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
 
 @dataclass(frozen=True)
 class Made:
-    """What one task of the build did, for the manifest: the keys of the files it made
-    or kept (name, key, files), where it put each article's object in records.json
-    (file, key, start, length), and how many files it kept from the previous site."""
+    """What one task of the build did: the keys of the files it made or kept (name, key,
+    files) for the manifest, how many files it kept from the previous site, and the
+    objects it encoded for records.json (file, key, bytes), which the build writes."""
 
     entries: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
-    spans: tuple[tuple[str, str, int, int], ...] = ()
     kept: int = 0
+    objects: tuple[tuple[str, str, bytes], ...] = ()
 
 
 #: Article pages rendered by one task (a task is the unit the workers share out).
@@ -332,8 +335,9 @@ def _site_tasks(site, pages, manifest: Manifest, out) -> list[Callable[[], tuple
     """The independent tasks that make the site after the link step: each writes its
     files through ``out`` and returns (files written, bytes written, ``Made``). The
     longest tasks come first, so that the last ones to finish are short."""
+    from . import opendata
     from .cache import fingerprint
-    from .opendata import open_data_files
+    from .opendata import record_object
     from .render import digest
     from .search import index_shard, shards
     from .write import KEEP
@@ -355,24 +359,27 @@ def _site_tasks(site, pages, manifest: Manifest, out) -> list[Callable[[], tuple
                 kept += 1
             else:
                 out.write(*job.render(site))
-        return Made(tuple((job.path, job.key, (job.path,)) for job in group if job.key), (), kept)
+        return Made(tuple((job.path, job.key, (job.path,)) for job in group if job.key), kept)
 
     def search(shard) -> Made:
         old = manifest.keep(shard.prefix, shard.key)
         files = [(rel, KEEP) for rel in old] if old is not None else index_shard(shard)
         for rel, data in files:
             out.write(rel, data)
-        return Made(((shard.prefix, shard.key, tuple(rel for rel, _ in files)),), (), len(old or ()))
+        return Made(((shard.prefix, shard.key, tuple(rel for rel, _ in files)),), len(old or ()))
 
-    def open_data() -> Made:
-        record_key = {a.file: digest(fingerprint(), site.keys.of[a.file]) for a in corpus.articles}
-        spans: list[tuple[str, str, int, int]] = []
-        for rel, data in open_data_files(
-                corpus, settings.title,
-                kept=lambda a: manifest.span(RECORDS, a.file, record_key[a.file]),
-                spans=lambda a, start, length: spans.append((a.file, record_key[a.file], start, length))):
+    record_key = {a.file: digest(fingerprint(), site.keys.of[a.file]) for a in corpus.articles}
+
+    def records(part: list[Article]) -> Made:
+        """Objects of records.json: copied from the previous file if unchanged."""
+        return Made(objects=tuple(
+            (a.file, record_key[a.file],
+             manifest.span(RECORDS, a.file, record_key[a.file]) or record_object(a)) for a in part))
+
+    def tables() -> Made:
+        for rel, data in opendata.tables(corpus, settings.title):
             out.write(rel, data)
-        return Made((), tuple(spans))
+        return Made()
 
     # Jobs of one source (an entity's pages, built together) stay in one task.
     groups: list[list] = []
@@ -389,7 +396,10 @@ def _site_tasks(site, pages, manifest: Manifest, out) -> list[Callable[[], tuple
             groups.append([job])
     if articles:
         groups.append(articles)
-    tasks = [task(open_data)]
+    articles_by_file = opendata.by_file(corpus)
+    size = max(1, -(-len(articles_by_file) // 16))
+    tasks = [task(functools.partial(records, articles_by_file[i:i + size]))
+             for i in range(0, len(articles_by_file), size)] + [task(tables)]
     if settings.search:
         tasks += [task(functools.partial(search, shard)) for shard in shards(corpus, site.keys.of)]
     # longest first: the biggest groups of pages lead, in a fixed order

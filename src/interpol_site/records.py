@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
+import msgspec
+
 Status = Literal["stated", "inferred", "editorial"]
 
 
@@ -266,3 +268,35 @@ def to_json(article: Article) -> dict[str, Any]:
     data["session"] = article.session.number if article.session else None
     data["session_evidence"] = _jsonable(article.session.evidence) if article.session else []
     return data
+
+
+# --------------------------------------------------------------------------- fast JSON
+
+_ENCODER = msgspec.json.Encoder(order="sorted")
+
+
+def encode(value: Any) -> bytes:
+    """``to_data(value)`` as compact UTF-8 JSON with sorted keys: the same bytes as
+    ``json.dumps(to_data(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))``,
+    made in C by msgspec, several times faster (the cache and ``records.json`` hold
+    megabytes of records)."""
+    return _ENCODER.encode(value)
+
+
+@functools.cache
+def _json_decoder(kind: Any) -> msgspec.json.Decoder:
+    return msgspec.json.Decoder(kind)
+
+
+def decode(kind: Any, data: bytes) -> Any:
+    """The value of type ``kind`` (a record class or a type hint) that ``encode`` made
+    ``data`` from, checked against the type: the reverse of ``encode``."""
+    return _json_decoder(kind).decode(data)
+
+
+def encode_json(article: Article) -> bytes:
+    """``to_json(article)`` as ``encode`` writes it: the article's object in records.json."""
+    fields = {f.name: getattr(article, f.name) for f in dataclasses.fields(Article)}
+    fields["session"] = article.session.number if article.session else None
+    fields["session_evidence"] = article.session.evidence if article.session else ()
+    return _ENCODER.encode(fields)

@@ -51,11 +51,19 @@ def default_templates() -> Path:
     return here if here.is_dir() else Path.cwd() / "templates"
 
 
-@functools.cache
-def environment(templates: str) -> jinja2.Environment:
-    """The one Jinja2 environment for a templates folder: autoescape, StrictUndefined."""
+def templates_state(templates: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every template: a new state, a new environment."""
+    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in templates.glob("*") if p.is_file()))
+
+
+@functools.lru_cache(maxsize=4)
+def environment(templates: str, state: tuple = ()) -> jinja2.Environment:
+    """The one Jinja2 environment for a templates folder in a given ``state``
+    (``templates_state``): autoescape, StrictUndefined, and no check of the template
+    files on every use (``serve`` gets a new environment when one changes)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
+        auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -333,10 +341,12 @@ class Link:
     count: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Card:
     """An article in a list: its (possibly generated) title, date, source, and the
-    session it covers with where it stands to it (``relation``: before/during/after)."""
+    session it covers with where it stands to it (``relation``: before/during/after).
+    Compared by identity: ``Site.card`` makes one per article and depth, and
+    ``article_card`` prints each one once."""
 
     href: str
     title: str
@@ -779,7 +789,7 @@ class Site:
         self.ents = collect(corpus)
         self.named = {a.file: self.ents.of(a) for a in corpus.articles}
         self.templates = Path(templates or default_templates())
-        self.env = environment(str(self.templates))
+        self.env = environment(str(self.templates), templates_state(self.templates))
         self.chronological = tuple(sorted(corpus.articles, key=_date_order))
         self.position = {a.file: i for i, a in enumerate(self.chronological)}
         self.by_file = {a.file: a for a in corpus.articles}
