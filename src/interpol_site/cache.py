@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import Problem
-from .records import Article, decode, encode
+from .records import Article, decode
 
 #: File name of the cache inside the output folder (hidden: not a page of the site).
 NAME = ".interpol-site-cache.jsonl.gz"
@@ -63,12 +63,11 @@ def key_of(path: Path) -> str | None:
 Entry = tuple[Article | None, list[Problem]]
 
 
-def member(rel: str, key: str, article: Article | None, problems: list[Problem]) -> bytes:
+def member(rel: str, key: str, payload: bytes) -> bytes:
     """One file's entry as it is stored: a line ``[file, key]<TAB>{record and problems}``
-    compressed as a gzip member of its own. A cache file is a gzip file of such members,
-    so an unchanged file's entry is copied into the next cache as it is, and new ones
-    are made by whichever process extracted the file."""
-    payload = encode(Stored(article, problems))
+    (``payload``: ``encode(Stored(…))``) compressed as a gzip member of its own. A cache
+    file is a gzip file of such members, so an unchanged file's entry is copied into the
+    next cache as it is, and new ones are made by whichever process extracted the file."""
     return _gzip(json.dumps([rel, key], ensure_ascii=False).encode("utf-8") + b"\t" + payload + b"\n")
 
 
