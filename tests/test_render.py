@@ -365,6 +365,19 @@ def test_timeline_groups_by_year_and_month_and_marks_sessions(soups):
     assert "before" in years[1].find_all("ol")[0].li["class"]
 
 
+def test_a_split_timeline_makes_the_pages_it_announces(monkeypatch):
+    """site_jobs lists the timeline's paths before the pages are made (in a worker)."""
+    from interpol_site import render as render_mod
+
+    monkeypatch.setattr(render_mod, "TIMELINE_SPLIT", 1)
+    site = render_mod.Site(fixtures.corpus(), fixtures.SETTINGS, fixtures.BUILD_DATE)
+    made = [path for path, _ in render_mod.timeline_pages(site)]
+    assert render_mod.timeline_paths(site) == made
+    assert made[0] == "timeline/index.html" and made[1:] == ["timeline/2023/index.html", "timeline/2024/index.html"]
+    pages = render()
+    assert {"timeline/2023/index.html", "timeline/2024/index.html"} <= set(pages)
+
+
 def test_home_page(soups):
     soup = soups["index.html"]
     stats = [li.get_text(" ", strip=True) for li in soup.select(".stats li")]

@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
+import msgspec
 from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup
@@ -927,8 +928,12 @@ class Site:
 
 
 def digest(*parts: Any) -> str:
-    """A short, stable digest of plain data (``repr`` of records, strings, numbers)."""
-    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+    """A short, stable digest of plain data (records, strings, numbers, bytes), over its
+    JSON with sorted keys (``repr`` for anything else)."""
+    return hashlib.blake2b(_DIGESTED.encode(parts), digest_size=16).hexdigest()
+
+
+_DIGESTED = msgspec.json.Encoder(order="sorted", enc_hook=repr)
 
 
 #: The fields of an article that the link step may change (``link.py``); with the file,
@@ -1064,6 +1069,21 @@ def home_page(site: Site) -> tuple[str, HomeContext]:
                              site.cards(here, latest[: s.per_page]), urls.relative(here, urls.TIMELINE))
 
 
+def _timeline_split(site: Site) -> bool:
+    return sum(a.date is not None for a in site.chronological) > TIMELINE_SPLIT
+
+
+def timeline_paths(site: Site) -> list[str]:
+    """The paths ``timeline_pages`` makes, without making them: the overview, and past
+    ``TIMELINE_SPLIT`` dated articles a page per year of an article or a session."""
+    if not _timeline_split(site):
+        return [urls.TIMELINE]
+    years = {a.date.year for a in site.chronological if a.date}
+    years |= {y for e in site.sessions() if e.info and e.info.dates for y in (e.info.dates.start.year,
+                                                                               e.info.dates.end.year)}
+    return [urls.TIMELINE] + [f"timeline/{y}/index.html" for y in sorted(years)]
+
+
 def timeline_pages(site: Site) -> list[tuple[str, TimelineContext]]:
     """The timeline: one page, or, past ``TIMELINE_SPLIT`` dated articles, an overview
     (``timeline/index.html``) and one page per year (``timeline/2024/index.html``)."""
@@ -1084,7 +1104,7 @@ def timeline_pages(site: Site) -> list[tuple[str, TimelineContext]]:
     by_year: dict[int, list[tuple[int, list]]] = defaultdict(list)
     for (y, m), items in sorted(rows.items()):
         by_year[y].append((m, [item for *_, item in sorted(items, key=lambda t: t[:3])]))
-    split = len(site.chronological) - len(undated) > TIMELINE_SPLIT
+    split = _timeline_split(site)
 
     def year_path(y: int) -> str:
         return f"timeline/{y}/index.html" if split else urls.TIMELINE
@@ -1590,8 +1610,9 @@ def site_jobs(site: Site) -> list[Job]:
         jobs.append(Job(made[0], source, template, functools.partial(lambda c: c, made[1]), key))
 
     add("home.html", "home page", home_page(site))
-    for made in timeline_pages(site):
-        add("timeline.html", "timeline", made)
+    timeline = _Group(functools.partial(timeline_pages, site), slot)
+    for k, path in enumerate(timeline_paths(site)):
+        jobs.append(Job(path, "timeline", "timeline.html", timeline.page(k)))
     for a in sorted(corpus.articles, key=lambda a: a.file):
         jobs.append(Job(urls.article_path(a), a.file, "article.html",
                         functools.partial(lambda a: article_page(site, a)[1], a), keys.article(a)))
