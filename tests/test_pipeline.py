@@ -142,3 +142,24 @@ def test_a_failing_worker_stops_the_build_and_keeps_the_previous_site(tmp_path, 
         raise AssertionError("the build should fail")
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging folder left
+
+
+def test_parallel_rebuilds_into_the_recycled_folder_equal_a_clean_build(tmp_path):
+    """Workers write into the folder the build before last left; what none of them
+    wrote is removed, what they wrote is kept."""
+    source = tmp_path / "corpus"
+    source.mkdir()
+    for folder in (ROOT / "seeds", ROOT / "tests" / "corpus"):
+        for f in folder.glob("*.txt"):
+            (source / f.name).write_bytes(f.read_bytes())
+    out = tmp_path / "site"
+    settings = Settings(per_page=2)
+    for round_ in range(3):
+        first = sorted(source.glob("*.txt"))[round_]
+        first.write_text(first.read_text(encoding="utf-8") + f"\nفقرة {round_} عن النرويج.\n", encoding="utf-8")
+        if round_ == 2:
+            sorted(source.glob("*.txt"))[-1].unlink()
+        build(source, out, settings, quiet=True, jobs=3)
+    assert (tmp_path / ".site.prev").is_dir()
+    build(source, tmp_path / "clean", settings, quiet=True, jobs=1)
+    assert tree(out) == tree(tmp_path / "clean")

@@ -88,11 +88,63 @@ def test_two_builds_are_byte_identical(project, tmp_path):
     assert tree(project["output"]) == first
 
 
-def test_replaces_previous_site_and_leaves_no_siblings(project):
+def test_replaces_previous_site_and_keeps_it_beside_for_the_next_build(project):
     build(project, SITE)
+    first = tree(project["output"])
     build(project, [("only.html", b"x")])
     assert sorted(tree(project["output"])) == [MARKER, "only.html"]
+    assert sorted(p.name for p in project["root"].iterdir()) == ["._site.prev", "_site", "articles"]
+    assert tree(project["root"] / "._site.prev") == first  # the next build's staging folder
+
+
+def test_a_recycled_staging_folder_gives_the_same_site_as_a_fresh_one(project, tmp_path):
+    """The older site in ``._site.prev`` is rewritten, never trusted: files the new site
+    lacks go, a folder where a file now goes (and the reverse) is replaced, a symlink
+    planted there is never followed."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "victim.html").write_bytes(b"mine")
+    build(project, [("a/index.html", b"1"), ("b", b"2"), ("gone/x.html", b"3"), ("c/d.html", b"4")])
+    build(project, [("a/index.html", b"old"), ("b", b"old")])  # prev now holds the first site
+    prev = project["root"] / "._site.prev"
+    (prev / "a" / "index.html").unlink()
+    (prev / "a" / "index.html").symlink_to(outside / "victim.html")
+    (prev / "evil").symlink_to(outside, target_is_directory=True)
+    new = [("a/index.html", b"new"), ("b/now-a-folder.html", b"5"), ("c", b"now a file"), ("evil/x.html", b"6")]
+    build(project, new)
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    write_site(new, fresh / "_site", static_dir=None, source=project["source"], project_root=fresh)
+    assert tree(project["output"]) == tree(fresh / "_site")
+    assert (outside / "victim.html").read_bytes() == b"mine" and sorted(os.listdir(outside)) == ["victim.html"]
+
+
+def test_writing_a_recycled_folder_never_changes_the_current_site(project):
+    """Files of the current site may be hard links of the staging folder's: a new version
+    replaces the staging file, never writes into it; a failed build leaves the site whole."""
+    build(project, [(f"p/{i}.html", b"v1") for i in range(50)])
+    build(project, [(f"p/{i}.html", write.KEEP) for i in range(50)])  # links of the current site
+    before = tree(project["output"])
+
+    def files():
+        for i in range(50):
+            yield f"p/{i}.html", b"v2"
+        raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        build(project, files())
+    assert tree(project["output"]) == before
+    build(project, [(f"p/{i}.html", b"v3") for i in range(50)])
+    assert set(tree(project["output"]).values()) >= {hashlib.sha256(b"v3").hexdigest()}
+
+
+def test_without_a_current_site_nothing_is_recycled(project):
+    build(project, SITE)
+    build(project, SITE)
+    shutil.rmtree(project["output"])  # a clean build, as the README promises
+    build(project, [("x.html", b"x")])
     assert sorted(p.name for p in project["root"].iterdir()) == ["_site", "articles"]
+    assert sorted(tree(project["output"])) == [MARKER, "x.html"]
 
 
 def test_static_files_are_copied_under_static(project, tmp_path):
@@ -312,7 +364,7 @@ def test_fallback_swap_without_renameat2(project, monkeypatch):
     monkeypatch.setattr(write, "_renameat2", None)
     build(project, [("new.html", b"n")])
     assert sorted(tree(project["output"])) == [MARKER, "new.html"]
-    assert sorted(p.name for p in project["root"].iterdir()) == ["_site", "articles"]
+    assert sorted(p.name for p in project["root"].iterdir()) == ["._site.prev", "_site", "articles"]
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="renameat2 is Linux-only")
@@ -413,7 +465,7 @@ def test_sigkill_at_random_moments_keeps_previous_site(fast_project):
             build(project, _pages("old"))
     assert "old" in outcomes, f"seed {seed}: no kill landed before the swap ({outcomes})"
     build(project, _pages("old"))  # also removes what the killed builds left
-    assert sorted(p.name for p in project["root"].iterdir()) == ["_site", "articles"]
+    assert sorted(p.name for p in project["root"].iterdir()) == ["._site.prev", "_site", "articles"]
     assert tree(project["output"]) == old_tree
 
 

@@ -321,7 +321,9 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
     with staging(output, static_dir=PROJECT_ROOT / "static", source=source, project_root=PROJECT_ROOT) as out:
         tasks = _site_tasks(site, pages, manifest, out)
         written, kept, objects = out.count, 0, []
-        for count, size, made in workers.run(tasks, jobs):
+        done = workers.run(tasks, jobs)
+        out.written = sorted({rel for *_, paths in done for rel in paths})  # also what the workers wrote
+        for count, size, made, _ in done:
             written, kept = written + count, kept + made.kept
             out.size += size
             for name, key, files in made.entries:
@@ -354,7 +356,7 @@ class Made:
 ARTICLES_PER_TASK = 25
 
 
-def _site_tasks(site, pages, manifest: Manifest, out) -> list[Callable[[], tuple[int, int, Made]]]:
+def _site_tasks(site, pages, manifest: Manifest, out) -> list[Callable[[], tuple[int, int, Made, list[str]]]]:
     """The independent tasks that make the site after the link step: each writes its
     files through ``out`` and returns (files written, bytes written, ``Made``). The
     longest tasks come first, so that the last ones to finish are short."""
@@ -367,11 +369,11 @@ def _site_tasks(site, pages, manifest: Manifest, out) -> list[Callable[[], tuple
 
     corpus, settings = site.corpus, site.settings
 
-    def task(work: Callable[[], Made]) -> Callable[[], tuple[int, int, Made]]:
-        def run() -> tuple[int, int, Made]:
-            count, size = out.count, out.size
+    def task(work: Callable[[], Made]) -> Callable[[], tuple[int, int, Made, list[str]]]:
+        def run() -> tuple[int, int, Made, list[str]]:
+            count, size, written = out.count, out.size, len(out.written)
             made = work()
-            return out.count - count, out.size - size, made
+            return out.count - count, out.size - size, made, out.written[written:]
         return run
 
     def render(group) -> Made:

@@ -157,7 +157,8 @@ def staging(output: Path, *, static_dir: Path | None, source: Path, project_root
     """A writer into a new site's staging folder, swapped in for ``output`` when the
     ``with`` block ends without an error (the static files and the marker added), and
     removed otherwise, leaving the previous site as it was. Processes forked inside the
-    block may write through the same writer (each file by one process only)."""
+    block may write through the same writer (each file by one process only); they tell
+    the build which files they wrote (``finish``)."""
     check_output_dir(output, source=source, project_root=project_root)
     out = _absolute(output)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -165,15 +166,18 @@ def staging(output: Path, *, static_dir: Path | None, source: Path, project_root
     tmp = _sibling(out, "tmp", os.getpid())
     if os.path.lexists(tmp):
         _remove(tmp)
-    tmp.mkdir()
+    recycled = _recycle(out, tmp)
+    if not recycled:
+        tmp.mkdir()
     try:
-        writer = _TreeWriter(tmp, previous=out)
+        writer = _TreeWriter(tmp, previous=out, recycled=recycled)
         yield writer
         if static_dir is not None:
             for rel, data in _static_files(Path(static_dir)):
                 writer.write(f"{STATIC_PREFIX}/{rel}", data)
+        writer.finish()
         (tmp / MARKER).write_bytes(MARKER_TEXT)
-        _swap_in(tmp, out)
+        _swap_in(tmp, out, _sibling(out, "prev"))
     except BaseException as exc:
         _remove(tmp)
         if isinstance(exc, OSError):
@@ -183,11 +187,36 @@ def staging(output: Path, *, static_dir: Path | None, source: Path, project_root
         raise
 
 
-class _TreeWriter:
-    """Writes checked relative paths inside one folder; refuses clashes."""
+def _recycle(out: Path, tmp: Path) -> bool:
+    """Make the site before the current one (``.{name}.prev``, kept by the last swap)
+    this build's staging folder; False if there is none to take. Its files are not
+    trusted: each one this build writes is replaced or checked to be the current site's
+    own file, and every other one is removed (``_TreeWriter.finish``). Without a current
+    site there is nothing to recycle: deleting the output folder gives a clean build."""
+    prev = _sibling(out, "prev")
+    if not os.path.lexists(prev):
+        return False
+    if not out.is_dir() or prev.is_symlink() or not prev.is_dir() or not (prev / MARKER).is_file():
+        _remove(prev)
+        return False
+    try:
+        os.rename(prev, tmp)  # atomic: of two builds starting at once, one takes it
+        os.unlink(tmp / MARKER)  # a half-updated folder is never taken for a site
+    except OSError:
+        return False
+    return True
 
-    def __init__(self, base: Path, previous: Path | None = None):
+
+class _TreeWriter:
+    """Writes checked relative paths inside one folder; refuses clashes. A ``recycled``
+    folder holds an older site: what is written replaces what is there (never writing
+    into an existing file, which may be a hard link of the current site's), and
+    ``finish`` removes what was not written."""
+
+    def __init__(self, base: Path, previous: Path | None = None, recycled: bool = False):
         self.base = base
+        self.recycled = recycled
+        self.written: list[str] = []  # every path written, in order (``finish``)
         self.real_base = os.path.realpath(base)
         self.previous = previous
         self.real_previous = os.path.realpath(previous) if previous else ""
@@ -204,20 +233,68 @@ class _TreeWriter:
         for end in range(1, len(parts) + 1):
             self._claim("/".join(parts[:end]), rel, is_file=end == len(parts))
         target = os.path.join(self.base, *parts)
+        self.written.append(rel)
         try:
             self._folders(parts, rel)
             if isinstance(data, Keep):
                 self.size += self._keep(rel, parts, target)
                 self.count += 1
                 return
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW, 0o644)
+            fd, made = self._create(target)
         except (FileExistsError, NotADirectoryError, IsADirectoryError) as exc:
             raise _clash(rel, f"it clashes with another file of the site ({exc.strerror})") from exc
         with os.fdopen(fd, "wb") as fh:
             for piece in (data,) if isinstance(data, bytes) else data:
                 fh.write(piece)
                 self.size += len(piece)
+        if made != target:
+            os.replace(made, target)
         self.count += 1
+
+    def _create(self, target: str) -> tuple[int, str]:
+        """A new file for ``target``: created there, or in a recycled folder where an
+        older file is in the way, beside it (it replaces the old one once written)."""
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW
+        try:
+            return os.open(target, flags, 0o644), target
+        except FileExistsError:
+            if not self.recycled:
+                raise
+        self._clear(target, keep_file=True)
+        aside = f"{target}.{os.getpid()}.new"
+        if os.path.lexists(aside):
+            os.unlink(aside)
+        return os.open(aside, flags, 0o644), aside
+
+    def _clear(self, path: str, keep_file: bool = False) -> None:
+        """In a recycled folder, remove an older entry that is in the way of ``path``
+        (a folder where a file goes; a file or a link where a folder goes)."""
+        info = os.lstat(path)
+        if stat.S_ISDIR(info.st_mode):
+            shutil.rmtree(path)
+        elif not keep_file:
+            os.unlink(path)
+
+    def finish(self, written: Iterable[str] = ()) -> None:
+        """In a recycled folder, remove every file that neither this process nor the
+        ones it forked (``written``: the paths they wrote) wrote, and emptied folders."""
+        if not self.recycled:
+            return
+        keep = set(self.written).union(written)
+        base = str(self.base)
+        for folder, dirs, files in os.walk(base, topdown=False):
+            rel_folder = os.path.relpath(folder, base)
+            prefix = "" if rel_folder == "." else rel_folder.replace(os.sep, "/") + "/"
+            for name in files:
+                if prefix + name not in keep:
+                    os.unlink(os.path.join(folder, name))
+            for name in dirs:
+                path = os.path.join(folder, name)
+                if os.path.islink(path):
+                    os.unlink(path)
+                else:
+                    with contextlib.suppress(OSError):
+                        os.rmdir(path)  # only when nothing of this build is in it
 
     def _folders(self, parts: list[str], rel: str) -> None:
         """Create the folders of a checked path. Every folder is made here by ``mkdir``
@@ -232,7 +309,10 @@ class _TreeWriter:
                 os.mkdir(path)
             except FileExistsError:
                 if not stat.S_ISDIR(os.lstat(path).st_mode):
-                    raise _bad_path(rel, "goes through something that is not a folder") from None
+                    if not self.recycled or path in self.folders:
+                        raise _bad_path(rel, "goes through something that is not a folder") from None
+                    self._clear(path)  # an older file or link of a recycled folder
+                    os.mkdir(path)
                 real = os.path.realpath(path)
                 if not real.startswith(self.real_base + os.sep):
                     raise _bad_path(rel, "resolves outside the site folder") from None
@@ -251,14 +331,29 @@ class _TreeWriter:
         info = os.lstat(source)
         if not stat.S_ISREG(info.st_mode):
             raise _bad_path(rel, "is kept from the previous site but is not a regular file there")
+        made = target
+        if self.recycled:
+            try:
+                here = os.lstat(target)
+            except FileNotFoundError:
+                pass
+            else:
+                if (here.st_dev, here.st_ino) == (info.st_dev, info.st_ino):
+                    return info.st_size  # already the current site's own file
+                self._clear(target, keep_file=True)
+                made = f"{target}.{os.getpid()}.new"
+                if os.path.lexists(made):
+                    os.unlink(made)
         try:
-            os.link(source, target, follow_symlinks=False)
+            os.link(source, made, follow_symlinks=False)
         except OSError as exc:
             if isinstance(exc, FileExistsError):
                 raise
             fd = os.open(source, os.O_RDONLY | _O_NOFOLLOW)
-            with os.fdopen(fd, "rb") as src, open(target, "xb") as dst:
+            with os.fdopen(fd, "rb") as src, open(made, "xb") as dst:
                 shutil.copyfileobj(src, dst)
+        if made != target:
+            os.replace(made, target)
         return info.st_size
 
     def _claim(self, prefix: str, rel: str, *, is_file: bool) -> None:
@@ -343,8 +438,8 @@ def _static_files(static_dir: Path) -> Iterable[tuple[str, bytes]]:
 # --------------------------------------------------------------------- swap and clean
 
 
-def _sibling(out: Path, kind: str, pid: int) -> Path:
-    return out.parent / f".{out.name}.{kind}-{pid}"
+def _sibling(out: Path, kind: str, pid: int | None = None) -> Path:
+    return out.parent / (f".{out.name}.{kind}" if pid is None else f".{out.name}.{kind}-{pid}")
 
 
 def recover_and_clean(output: Path) -> list[Path]:
@@ -397,12 +492,16 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _swap_in(new: Path, out: Path) -> None:
+def _swap_in(new: Path, out: Path, keep: Path) -> None:
+    """Put ``new`` at ``out``; the site it replaces is moved to ``keep`` (the next
+    build's staging folder, ``_recycle``)."""
     if not os.path.lexists(out):
         os.rename(new, out)
         return
+    if os.path.lexists(keep):
+        _remove(keep)
     if _exchange(new, out):
-        _remove(new)  # the old site, now under the temporary name
+        os.rename(new, keep)  # the old site, now under the temporary name
         return
     old = _sibling(out, "old", os.getpid())
     os.rename(out, old)
@@ -411,7 +510,7 @@ def _swap_in(new: Path, out: Path) -> None:
     except BaseException:
         os.rename(old, out)
         raise
-    _remove(old)
+    os.rename(old, keep)
 
 
 def _load_renameat2():
