@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import hashlib
 import os
 import sys
@@ -303,8 +304,7 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
     search shards), run on every core for a large corpus (``jobs``, default: the cores
     for ``PARALLEL_FROM`` articles or more); each writes its files into the staging
     folder, which is swapped in when all are done."""
-    from .render import Site, site_jobs
-    from .write import staging
+    from .render import Site
 
     started = time.perf_counter()
     show = _progress(quiet)
@@ -314,22 +314,36 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
     manifest = Manifest() if fresh else Manifest.load(output)
     corpus, problems = extract_corpus(source, show, cache=cache, jobs=jobs)
     cached = cache.dump(keep=keep)
-    site = Site(corpus, settings, build_date())
-    pages = site_jobs(site)  # also computes every page's key
     if jobs is None:
         jobs = workers.cores() if len(corpus.articles) >= PARALLEL_FROM else 1
+    # The records live until the build ends and hold no cycles: the collector need not
+    # walk them again and again (nor touch their pages in the forked workers).
+    gc.freeze()
+    try:
+        pages, kept = _write(Site(corpus, settings, build_date()), output, source, manifest, cached, jobs)
+    finally:
+        gc.unfreeze()
+    return BuildResult(len(corpus.articles), pages, tuple(problems), time.perf_counter() - started,
+                       Path(os.path.abspath(output)).resolve(), kept)
+
+
+def _write(site, output: Path, source: Path, manifest: Manifest, cached: bytes, jobs: int) -> tuple[int, int]:
+    """Render and write the site: (HTML pages, files kept from the previous site)."""
+    from .render import site_jobs
+    from .write import staging
+
+    pages = site_jobs(site)  # also computes every page's key
     with staging(output, static_dir=PROJECT_ROOT / "static", source=source, project_root=PROJECT_ROOT) as out:
-        tasks = _site_tasks(site, pages, manifest, out)
-        written, kept, objects = out.count, 0, []
-        done = workers.run(tasks, jobs)
+        done = workers.run(_site_tasks(site, pages, manifest, out), jobs)
         out.written = sorted({rel for *_, paths in done for rel in paths})  # also what the workers wrote
-        for count, size, made, _ in done:
-            written, kept = written + count, kept + made.kept
-            out.size += size
+        kept, objects = 0, []
+        out.count = sum(count for count, *_ in done)
+        out.size = sum(size for _, size, *_ in done)
+        for *_, made, _ in done:
+            kept += made.kept
             for name, key, files in made.entries:
                 manifest.add(name, key, files)
             objects += made.objects
-        out.count = written
         manifest.close()
         pieces = [piece for _, _, piece in objects]
         for (item, key, piece), start in zip(objects, record_offsets(pieces), strict=True):
@@ -337,8 +351,7 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
         out.write(RECORDS, records_json(pieces))
         out.write(CACHE_NAME, cached)
         out.write(PAGES_NAME, manifest.dump())
-    return BuildResult(len(corpus.articles), sum(j.path.endswith(".html") for j in pages), tuple(problems),
-                       time.perf_counter() - started, Path(os.path.abspath(output)).resolve(), kept)
+    return sum(j.path.endswith(".html") for j in pages), kept
 
 
 @dataclass(frozen=True)
