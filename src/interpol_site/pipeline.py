@@ -332,7 +332,7 @@ def _write(site, output: Path, source: Path, manifest: Manifest, cached: bytes, 
     from .render import site_jobs
     from .write import staging
 
-    pages = site_jobs(site)  # also computes every page's key
+    pages = site_jobs(site)
     with staging(output, static_dir=PROJECT_ROOT / "static", source=source, project_root=PROJECT_ROOT) as out:
         done = workers.run(_site_tasks(site, pages, manifest, out), jobs)
         out.written = sorted({rel for *_, paths in done for rel in paths})  # also what the workers wrote
@@ -391,13 +391,17 @@ def _site_tasks(site, pages, manifest: Manifest, out) -> list[Callable[[], tuple
 
     def render(group) -> Made:
         kept = 0
+        entries = []
         for job in group:
-            if job.key and manifest.keep(job.path, job.key) is not None:
+            key = job.key()
+            if key and manifest.keep(job.path, key) is not None:
                 out.write(job.path, KEEP)
                 kept += 1
             else:
                 out.write(*job.render(site))
-        return Made(tuple((job.path, job.key, (job.path,)) for job in group if job.key), kept)
+            if key:
+                entries.append((job.path, key, (job.path,)))
+        return Made(tuple(entries), kept)
 
     def search(shard) -> Made:
         old = manifest.keep(shard.prefix, shard.key)

@@ -965,6 +965,7 @@ class Keys:
         self.entity_link = {id(e): digest(e.kind, e.key, e.name, e.en, e.path, e.roles, e.aliases, e.country, e.info)
                             for kind in urls.SECTIONS for e in site.ents.table(kind).values()}
         self.entities = digest(sorted(self.entity_link.values()))
+        self._entity_keys: dict[int, list[str]] = {}
 
     def _articles(self, articles: Iterable[Article]) -> list[str]:
         return [self.of[a.file] for a in articles]
@@ -1010,6 +1011,13 @@ class Keys:
             first = [self.entities, self._articles(ordered)] if k == 1 else []
             out.append((urls.paged(ent.path, k), digest(head, k, self._articles(part), sessions, first)))
         return out
+
+    def entity_page(self, ent: Entity, k: int) -> str:
+        """The key of page ``k`` (from 0) of an entity; its pages' keys are made together."""
+        made = self._entity_keys.get(id(ent))
+        if made is None:
+            made = self._entity_keys[id(ent)] = [key for _, key in self.entity(ent)]
+        return made[k]
 
     def feed(self, ent: Entity) -> str:
         latest = newest(ent.articles, feed_size(self.site.settings))
@@ -1341,6 +1349,13 @@ def pager(site: Site, here: str, path: str, number: int, count: int) -> Pager | 
                  to(number + 1, "التالية"), to(count, "الأخيرة"))
 
 
+def entity_paths(site: Site, ent: Entity) -> list[str]:
+    """The paths of an entity's pages (``entity_pages``, ``session_pages``), without
+    making them: one page per ``per_page`` articles, at least one."""
+    count = max(1, -(-len(ent.articles) // site.settings.per_page))
+    return [urls.paged(ent.path, k) for k in range(1, count + 1)]
+
+
 def chunks(items: tuple[Article, ...], size: int) -> list[tuple[Article, ...]]:
     """``items`` in pages of ``size`` (one empty page for no items)."""
     return [items[i: i + size] for i in range(0, len(items), size)] or [()]
@@ -1569,17 +1584,22 @@ def site_files(corpus: Corpus, settings: Settings, build_date: dt.date | None = 
     return (job.render(site) for job in site_jobs(site))
 
 
+def _always() -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class Job:
     """One output file to render: its path, who claims it, its template, a function
-    building its context, and its *key*: a digest of everything the page shows (see
-    ``Keys``), or "" for pages that depend on the whole corpus and are always made."""
+    building its context, and one giving its *key*: a digest of everything the page
+    shows (see ``Keys``), or "" for pages that depend on the whole corpus and are always
+    made. Keys are worked out by the task that renders the page, on any core."""
 
     path: str
     source: str
     template: str
     make: Callable[[], Any]
-    key: str = ""
+    key: Callable[[], str] = _always
 
     def render(self, site: Site) -> tuple[str, bytes]:
         return self.path, site.render(self.template, self.make())
@@ -1606,8 +1626,8 @@ def site_jobs(site: Site) -> list[Job]:
     jobs: list[Job] = []
     slot: list = []
 
-    def add(template: str, source: str, made: tuple[str, Any], key: str = "") -> None:
-        jobs.append(Job(made[0], source, template, functools.partial(lambda c: c, made[1]), key))
+    def add(template: str, source: str, made: tuple[str, Any]) -> None:
+        jobs.append(Job(made[0], source, template, functools.partial(lambda c: c, made[1])))
 
     add("home.html", "home page", home_page(site))
     timeline = _Group(functools.partial(timeline_pages, site), slot)
@@ -1615,7 +1635,7 @@ def site_jobs(site: Site) -> list[Job]:
         jobs.append(Job(path, "timeline", "timeline.html", timeline.page(k)))
     for a in sorted(corpus.articles, key=lambda a: a.file):
         jobs.append(Job(urls.article_path(a), a.file, "article.html",
-                        functools.partial(lambda a: article_page(site, a)[1], a), keys.article(a)))
+                        functools.partial(lambda a: article_page(site, a)[1], a), functools.partial(keys.article, a)))
     singular = {"countries": "country", "people": "person", "venues": "venue", "sessions": "session"}
     for section in urls.SECTIONS:
         add(f"{section}.html", f"{section} index", index_page(site, section))
@@ -1623,15 +1643,16 @@ def site_jobs(site: Site) -> list[Job]:
             source = f"{singular[section]} {key!r} ({', '.join(a.file for a in ent.articles[:3]) or 'corpus'})"
             build = session_pages if section == "sessions" else entity_pages
             group = _Group(functools.partial(build, site, ent), slot)
-            for k, (path, page_key) in enumerate(keys.entity(ent)):
-                jobs.append(Job(path, source, f"{singular[section]}.html", group.page(k), page_key))
+            for k, path in enumerate(entity_paths(site, ent)):
+                jobs.append(Job(path, source, f"{singular[section]}.html", group.page(k),
+                                functools.partial(keys.entity_page, ent, k)))
     css = site.templates.parent / urls.STYLESHEET
     add("404.html", "404 page", not_found_page(site, css.read_text("utf-8") if css.is_file() else ""))
     add("feed.xml", "feed", feed_page(site))
     for kind in FEED_KINDS:
         for key, ent in sorted(site.ents.table(kind).items()):
             jobs.append(Job(feed_path(ent), f"feed of {kind[:-1]} {key!r}", "feed.xml",
-                            functools.partial(lambda e: feed_page(site, e)[1], ent), keys.feed(ent)))
+                            functools.partial(lambda e: feed_page(site, e)[1], ent), functools.partial(keys.feed, ent)))
     if settings.search:
         add("search.html", "search page", search_page(site))
     add("data.html", "data page", data_page(site))
