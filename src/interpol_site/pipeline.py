@@ -127,6 +127,9 @@ def _relative(path: Path, source: Path) -> str:
 
 #: Corpora at least this large are extracted in parallel processes.
 PARALLEL_FROM = 400
+#: Files extracted by one task: small enough that a worker's results (about 15 KB of
+#: JSON a file) reach the build while it works, large enough to cost nothing to hand out.
+FILES_PER_TASK = 32
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,7 @@ def extract_corpus(
     wanted = keys if cache is not None else None
     if jobs > 1 and len(todo) > 1:
         warm()  # the tables are loaded once, before the workers fork
-        size = max(16, len(todo) // (jobs * 8))
+        size = FILES_PER_TASK
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         tasks = [functools.partial(_extract_many, chunk, source, wanted) for chunk in chunks]
         shown = (lambda taken, total: progress(len(done) + min(taken * size, len(todo)), len(paths))) \
