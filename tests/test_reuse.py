@@ -49,10 +49,15 @@ EDITS = [
 ]
 
 
-@pytest.mark.parametrize("shard_size", [800, 3])
-def test_incremental_builds_equal_clean_builds_after_every_edit(corpus, tmp_path, monkeypatch, shard_size):
-    """With one search index, and with many shards (size 3) so edits hit one shard."""
+@pytest.mark.parametrize("shard_size, timeline_split", [(800, 200), (3, 1)])
+def test_incremental_builds_equal_clean_builds_after_every_edit(corpus, tmp_path, monkeypatch, shard_size,
+                                                                timeline_split):
+    """With one search index and one timeline page, and with many shards (size 3) so
+    edits hit one shard and a timeline split into years (whose pages have keys)."""
+    from interpol_site import render
+
     monkeypatch.setattr(search, "SHARD_SIZE", shard_size)
+    monkeypatch.setattr(render, "TIMELINE_SPLIT", timeline_split)
     settings = Settings(base_url="https://example.org/a/")
     incremental = tmp_path / "incremental"
     build(corpus, incremental, settings, quiet=True)

@@ -125,7 +125,7 @@ class _Walker:
         self.seen_dirs: set[tuple[int, int]] = set()
         self.deferred: list[tuple[str, Path]] = []  # (relative path, resolved target)
         # (relative path, resolved target, reached through a symlink)
-        self.found: list[tuple[str, Path, bool]] = []
+        self.found: list[tuple[str, str, bool]] = []
 
     def walk(self) -> None:
         self._walk_dir(self.real_root, "")
@@ -137,7 +137,7 @@ class _Walker:
             self._walk_dir(target, rel, via_link=True)
 
     def unique_files(self) -> list[Path]:
-        by_target: dict[Path, list[tuple[str, bool]]] = {}
+        by_target: dict[str, list[tuple[str, bool]]] = {}
         for rel, target, via_link in self.found:
             by_target.setdefault(target, []).append((rel, via_link))
         chosen: list[str] = []
@@ -154,7 +154,7 @@ class _Walker:
                     )
                 )
         chosen.sort()
-        return [self.root.joinpath(*rel.split("/")) for rel in chosen]
+        return [self.root / rel for rel in chosen]
 
     def _walk_dir(self, real_dir: Path, rel_dir: str, via_link: bool = False) -> None:
         try:
@@ -195,14 +195,14 @@ class _Walker:
             if target is None:
                 return
         else:
-            target = Path(entry.path)
+            target = Path(entry.path) if is_dir else None
         if is_dir:
             if is_link:
                 self.deferred.append((rel, target))
             else:
                 self._walk_dir(target, rel, via_link=via_link)
-        else:
-            self.found.append((rel, target, via_link or is_link))
+        else:  # files are told apart by their real path (a string: thousands of them)
+            self.found.append((rel, str(target) if target is not None else entry.path, via_link or is_link))
 
     def _hidden(self, rel: str, name: str, is_dir: bool) -> None:
         if is_dir and name not in TOOL_DIRS:

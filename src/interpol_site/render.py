@@ -1019,6 +1019,20 @@ class Keys:
             made = self._entity_keys[id(ent)] = [key for _, key in self.entity(ent)]
         return made[k]
 
+    def timeline_year(self, year: int) -> str:
+        """A year's page of a split timeline: its articles' cards, its sessions' rows,
+        and the list of years with their counts."""
+        site = self.site
+        counts = Counter(a.date.year for a in site.chronological if a.date)
+        sessions = [(self.entity_link[id(e)], len(e.articles),
+                     sorted(Counter(_relation(a, e.info) for a in e.articles).items()))
+                    for e in site.sessions() if e.info and e.info.dates
+                    and year in (e.info.dates.start.year, e.info.dates.end.year)]
+        dated = [self.of[a.file] for a in site.chronological if a.date and a.date.year == year]
+        named = [self.entity_link[id(e)] for a in site.chronological if a.date and a.date.year == year
+                 for e in site.named[a.file]["sessions"]]
+        return digest(self.base, "timeline", year, sorted(counts.items()), dated, named, sessions)
+
     def feed(self, ent: Entity) -> str:
         latest = newest(ent.articles, feed_size(self.site.settings))
         return digest(self.base, "feed", self.site.updated, self.entity_link[id(ent)],
@@ -1632,7 +1646,8 @@ def site_jobs(site: Site) -> list[Job]:
     add("home.html", "home page", home_page(site))
     timeline = _Group(functools.partial(timeline_pages, site), slot)
     for k, path in enumerate(timeline_paths(site)):
-        jobs.append(Job(path, "timeline", "timeline.html", timeline.page(k)))
+        key = functools.partial(keys.timeline_year, int(path.split("/")[1])) if k else _always
+        jobs.append(Job(path, "timeline", "timeline.html", timeline.page(k), key))
     for a in sorted(corpus.articles, key=lambda a: a.file):
         jobs.append(Job(urls.article_path(a), a.file, "article.html",
                         functools.partial(lambda a: article_page(site, a)[1], a), functools.partial(keys.article, a)))

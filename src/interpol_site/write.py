@@ -217,10 +217,8 @@ class _TreeWriter:
         self.base = base
         self.recycled = recycled
         self.written: list[str] = []  # every path written, in order (``finish``)
-        self.real_base = os.path.realpath(base)
         self.previous = previous
-        self.real_previous = os.path.realpath(previous) if previous else ""
-        self.previous_folders: set[Path] = set()  # checked to lie inside ``previous``
+        self.previous_folders: set[str] = set()  # checked to be real folders of ``previous``
         self.count = 0
         self.size = 0
         # Every path and folder written, keyed by its case- and normalisation-folded
@@ -297,9 +295,10 @@ class _TreeWriter:
                         os.rmdir(path)  # only when nothing of this build is in it
 
     def _folders(self, parts: list[str], rel: str) -> None:
-        """Create the folders of a checked path. Every folder is made here by ``mkdir``
-        inside a folder this build created, so none can be a symlink; one that already
-        exists and was not made here is refused."""
+        """Create the folders of a checked path, from the top. Every folder is made here
+        by ``mkdir`` inside one already checked, or found there as a real folder (not a
+        symlink: ``lstat``), so none can lead outside the site; anything else in the way
+        is refused (in a recycled folder: removed)."""
         path = str(self.base)
         for part in parts[:-1]:
             path = os.path.join(path, part)
@@ -309,25 +308,24 @@ class _TreeWriter:
                 os.mkdir(path)
             except FileExistsError:
                 if not stat.S_ISDIR(os.lstat(path).st_mode):
-                    if not self.recycled or path in self.folders:
+                    if not self.recycled:
                         raise _bad_path(rel, "goes through something that is not a folder") from None
                     self._clear(path)  # an older file or link of a recycled folder
                     os.mkdir(path)
-                real = os.path.realpath(path)
-                if not real.startswith(self.real_base + os.sep):
-                    raise _bad_path(rel, "resolves outside the site folder") from None
             self.folders.add(path)
 
     def _keep(self, rel: str, parts: list[str], target: str) -> int:
         """Hard-link the previous site's regular file ``rel`` to ``target`` (or copy it)."""
         if self.previous is None:
             raise _bad_path(rel, "is kept from a previous site that does not exist")
-        source = self.previous.joinpath(*parts)
-        if source.parent not in self.previous_folders:
-            real = os.path.realpath(source.parent)
-            if real != self.real_previous and not real.startswith(self.real_previous + os.sep):
-                raise _bad_path(rel, "resolves outside the previous site")
-            self.previous_folders.add(source.parent)
+        folder = str(self.previous)
+        for part in parts[:-1]:  # real folders of the previous site, never a symlink
+            folder = os.path.join(folder, part)
+            if folder not in self.previous_folders:
+                if not stat.S_ISDIR(os.lstat(folder).st_mode):
+                    raise _bad_path(rel, "resolves outside the previous site")
+                self.previous_folders.add(folder)
+        source = os.path.join(folder, parts[-1])
         info = os.lstat(source)
         if not stat.S_ISREG(info.st_mode):
             raise _bad_path(rel, "is kept from the previous site but is not a regular file there")
