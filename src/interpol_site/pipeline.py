@@ -291,7 +291,7 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
     jobs = site_jobs(site)  # also computes every page's key
 
     def search() -> list[tuple[str, bytes | Keep]]:
-        """The search shards, one Pagefind process at a time; unchanged ones kept."""
+        """The blocks of the search index; unchanged ones kept."""
         out: list[tuple[str, bytes | Keep]] = []
         for shard in shards(corpus, site.keys.of):
             kept = manifest.keep(shard.prefix, shard.key)
@@ -319,8 +319,8 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
         yield CACHE_NAME, cached
         yield PAGES_NAME, manifest.dump()
 
-    # Pagefind indexes in its own process while Python renders: on two cores the index
-    # costs little extra wall time (the thread mostly waits on Pagefind's pipe).
+    # The search index is made in a thread beside rendering: pure Python, so it shares
+    # the GIL, but it overlaps with the writer's file system calls.
     with ThreadPoolExecutor(1) as pool:
         index = pool.submit(search) if settings.search else None
         result = write_site(files(index), output, static_dir=PROJECT_ROOT / "static", source=source,

@@ -1,104 +1,310 @@
-"""Full-text search: a Pagefind index built at build time, served as static files.
+"""Full-text search: our own static index, made at build time as small ``.js`` files.
 
-Pagefind's Arabic stemmer handles ال, diacritics, ة/ه and Arabic-Indic digits, but not
-every clitic: ``أمين`` does not find ``الأمين`` and ``والإنتربول`` is not ``الإنتربول``.
-So each page is indexed with a *shadow* beside its text: every word normalised and with
-its proclitics (و ف ب ك ل، ال) stripped. The shadow is only in what Pagefind indexes;
-published pages stay as they are. The index is made in memory through Pagefind's Python
-API and returned as files for the one writer, so it is swapped in with the site.
+**What is indexed.** Every word of a page is normalised (``arabic.norm``: marks and
+tatweel dropped, أإآٱ→ا, ى→ي, ة→ه, Arabic-Indic digits → ASCII; Latin letters lower-cased)
+and stored under each of its clitic-free forms (``arabic.clitic_variants``: و ف ب ك ل;
+``arabic.strip_al``: the article). A query word is normalised the same way and loses its
+proclitics and article (``query_terms`` here, ``queryTerms`` in ``static/search.js``; a
+test runs both on a list of words), so ``بالنرويج``, ``النرويج`` and ``نرويج`` all look up
+``نرويج``, and ``والإنتربول`` looks up ``انتربول``. Articles are indexed by their title and
+text; entity pages (countries, people, venues, sessions) by their names.
+
+**Layout.** ``search/index/`` holds one folder per *block*: ``e/`` for the entity pages,
+and ``0/``, ``1/`` … for the articles, which past ``SHARD_SIZE`` are split into 2, 4, 8 …
+blocks by a hash of the article id, so that an edit re-indexes one block only (``shards``;
+``reuse.Manifest`` keeps the others). In a block the documents are numbered in rank
+order (articles newest first, entities most-mentioned first), and it holds:
+
+- ``meta.js``: the number of documents, their dates (for ranking across blocks) and the
+  first term of each terms file;
+- ``t0.js``, ``t1.js`` …: the terms in sorted order, about ``TERMS_BYTES`` per file, each
+  with the documents holding it (and, apart, those holding it in their title). A query
+  word loads one terms file per block (a prefix typed so far, sometimes two);
+- ``d0.js``, ``d1.js`` …: ``DOCS_PER_FILE`` documents each: path, title, date, and a
+  lead of about ``LEAD`` characters, loaded only for the results shown.
+
+A set of documents is the base64 of their numbers as little-endian 16-bit integers
+(``encode_docs``): made in C, read in the browser with ``atob``. A block holds at most a
+few thousand articles, far below 65,536.
+
+Every file is a script holding one call, ``searchIndexPart(name, data)`` with ``data``
+as JSON, so the search page loads it with a ``<script>`` element, which works from
+``file://`` as over HTTP (``fetch`` does not); the page inserts every string as text.
+Files go to the one writer as (path, bytes) like the rest of the site, and the same
+corpus always gives the same bytes.
 """
 
 from __future__ import annotations
 
+import array
 import base64
+import collections
 import functools
 import hashlib
-import html
 import json
 import re
-import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from . import urls
 from .arabic import clitic_variants, norm, strip_al
 from .markdown_text import plain
 from .records import Article, Corpus, generated_title
 
-#: Separates a page's text from its shadow in the index; search.js cuts excerpts there.
-SHADOW_MARK = "⁂"
-_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3\w]+")
+#: Folder of the index in the site.
+ROOT = "search/index/"
+#: The function every index file calls (defined by static/search.js).
+CALLBACK = "searchIndexPart"
+#: Most articles in one block (a power-of-two number of blocks holds the archive).
+SHARD_SIZE = 2000
+#: About this many bytes of postings in one terms file.
+TERMS_BYTES = 16_000
+#: Documents per documents file (results are shown ten at a time, newest first).
+DOCS_PER_FILE = 25
+#: Characters of an article's start carried in the index, shown before (or, from
+#: ``file://``, instead of) an excerpt cut around the matched word.
+LEAD = 160
+
+# --------------------------------------------------------------------------- words
+
+#: A word: letters and digits of any script (``[\p{L}\p{N}]+`` in search.js).
+WORD = re.compile(r"[^\W_]+")
+#: Proclitics and the article before at least three letters: what a query word loses.
+#: ``(?:و|ف)?(?:ب|ك)?ال`` or ``(?:و|ف)?لل``; the same pattern is in search.js.
+QUERY_CLITICS = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل)(?=\w{3})")
+_SENTINEL = "\x01"  # ends each token in a batch; neither dropped, folded nor a space
 
 
-def shadow_words(text: str) -> str:
-    """Normalised, clitic-free forms of the words of ``text``, once each, leaving out
-    those the text already holds as written: the search shadow."""
-    written = set(_WORD.findall(text))
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(norm(text)):
-        for form, _ in clitic_variants(word):
-            seen.setdefault(form, None)
-            seen.setdefault(strip_al(form), None)
-    return " ".join(w for w in seen if w not in written)
+def query_terms(text: str) -> list[str]:
+    """The terms a query looks up, one per word, in order: normalised, without
+    proclitics and article (the twin of ``queryTerms`` in static/search.js)."""
+    return [QUERY_CLITICS.sub("", w, count=1) for w in WORD.findall(norm(text).lower())]
 
 
-def _document(title: str, body: Iterable[str], extra: str = "") -> str:
-    text = " ".join(body)
-    return (
-        '<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>'
-        f"{html.escape(title)}</title></head><body><main data-pagefind-body>"
-        f"<h1>{html.escape(title)}</h1><p>{html.escape(text)}</p><p>{html.escape(extra)}</p>"
-        f'<p>{SHADOW_MARK} {html.escape(shadow_words(title + " " + text + " " + extra))}</p>'
-        "</main></body></html>"
-    )
+@functools.lru_cache(maxsize=1 << 16)
+def word_terms(word: str) -> tuple[str, ...]:
+    """The index terms of one normalised word: each form it may hide behind proclitics,
+    without the article (twice: ``الالتزام`` → ``التزام`` → ``تزام``), sorted."""
+    out = set()
+    for form, _ in clitic_variants(word):
+        bare = strip_al(form)
+        out.add(bare)
+        out.add(strip_al(bare))
+    return tuple(sorted(out))
 
 
-def article_document(a: Article) -> tuple[str, str]:
-    from . import urls
-
-    title = a.title or generated_title(a)
-    body = [plain(p) for p in a.body] if a.markdown else list(a.body)
-    return f"/{urls.article_path(a)}", _document(title, body)
+#: Terms of each raw token (UTF-8 bytes of a run of non-spaces, as written); bounded.
+_TOKENS: dict[bytes, tuple[str, ...]] = {}
+_TOKENS_MAX = 1 << 18
 
 
-def entity_documents(corpus: Corpus) -> list[tuple[str, str]]:
-    """(url, html) of every entity page, indexed by its names."""
-    from . import urls
+def _token_terms(tokens: Iterable[bytes]) -> dict[bytes, tuple[str, ...]]:
+    """The index terms of each raw token. Tokens not seen before are normalised together,
+    as one string (``norm`` over a paragraph costs what it costs over a word), then split
+    into words; the words' terms are cached (``word_terms``)."""
+    cache = _TOKENS
+    tokens = list(tokens)
+    new = [t for t in tokens if t not in cache]
+    if len(cache) + len(new) > _TOKENS_MAX:
+        cache.clear()
+        new = tokens
+    if new:
+        joined = _SENTINEL.encode().join(new).decode("utf-8", "surrogatepass")
+        normed = norm(joined + _SENTINEL).lower().split(_SENTINEL)
+        if len(normed) != len(new) + 1:  # a token held the sentinel: one at a time
+            normed = [norm(t.decode("utf-8", "surrogatepass")).lower() for t in new]
+        findall, terms = WORD.findall, word_terms
+        for token, text in zip(new, normed, strict=False):
+            words = findall(text)
+            if len(words) == 1:
+                cache[token] = terms(words[0])
+            else:
+                cache[token] = tuple(sorted({t for w in words for t in terms(w)}))
+    return {t: cache[t] for t in tokens}
 
-    entities: dict[str, tuple[str, list[str]]] = {}
-    for a in corpus.articles:
-        for c in a.countries:
-            entities.setdefault(urls.country_path(c.code, c.en), (c.ar_canonical, [c.en, c.ar]))
-        for p in a.people:
-            entities.setdefault(urls.person_path(p), (p.name, [*p.roles, *p.aliases]))
-        if a.venue:
-            entities.setdefault(urls.venue_path(a.venue), (a.venue.ar_canonical, [a.venue.en, a.venue.ar]))
-        if a.session:
-            number = a.session.number
-            entities.setdefault(urls.session_path(number), (f"الدورة {number} للجمعية العامة للإنتربول", []))
-    return [(f"/{path}", _document(title, words)) for path, (title, words) in sorted(entities.items())]
+
+def _tokens(text: str) -> set[bytes]:
+    """The distinct runs of non-spaces of ``text``, as UTF-8 (``bytes.split`` is cheaper
+    than ``str.split``; Unicode spaces it leaves inside a token are spaces to ``WORD``)."""
+    return set(text.encode("utf-8", "surrogatepass").split())
 
 
-def documents(corpus: Corpus) -> list[tuple[str, str]]:
-    """(url, html) to index: every article, and every entity page by its names."""
-    return [article_document(a) for a in corpus.articles] + entity_documents(corpus)
+def terms_of(text: str) -> set[str]:
+    """Every index term of ``text`` (what a page is found by)."""
+    return {t for terms in _token_terms(_tokens(text)).values() for t in terms}
 
 
-#: Most articles in one Pagefind index. Pagefind holds an index in memory while it builds
-#: it (~0.4 MB per page): larger archives are split into 2, 4, 8 … shards, which
-#: Pagefind's UI searches together (``mergeIndex``), so memory stays bounded, and an
-#: edit re-indexes one shard only.
-SHARD_SIZE = 400
-#: What a shard merged into the main index needs (the main one brings the code and wasm).
-_SHARD_FILES = re.compile(r"^(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)/.*)$")
+def postings(texts: Iterable[str]) -> dict[str, list[int]]:
+    """term → the sorted numbers of the texts that hold it.
+
+    A text costs one split on spaces (of its UTF-8 bytes, cheaper than of a str), a set,
+    and one append per distinct token: normalising a token and expanding it into its
+    terms happens once per distinct token (``_token_terms``), and merging the lists of
+    the tokens that share a term once per term."""
+    raw: dict[bytes, list[int]] = {}
+    for n, text in enumerate(texts):
+        for token in _tokens(text):
+            try:
+                raw[token].append(n)
+            except KeyError:
+                raw[token] = [n]
+    by_term: dict[str, list[list[int]]] = {}
+    for token, terms in _token_terms(raw).items():
+        docs = raw[token]
+        for t in terms:
+            if t in by_term:
+                by_term[t].append(docs)
+            else:
+                by_term[t] = [docs]
+    return {t: lists[0] if len(lists) == 1 else sorted(set().union(*lists)) for t, lists in by_term.items()}
+
+
+def encode_docs(docs: list[int]) -> str:
+    """Sorted document numbers as base64 of little-endian 16-bit integers: made in C
+    (``array``), about 2.7 characters a document, decoded by search.js with ``atob``."""
+    packed = array.array("H", docs)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def decode_docs(text: str) -> list[int]:
+    """The document numbers of ``encode_docs`` (for tests; search.js has its own)."""
+    packed = array.array("H", base64.b64decode(text))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tolist()
+
+
+def _utf16(term: str) -> bytes:
+    return term.encode("utf-16-be")  # JavaScript compares strings by UTF-16 code units
+
+
+# --------------------------------------------------------------------------- documents
+
+
+class Doc(NamedTuple):
+    """One searchable page: its path in the site, what a result shows, what is indexed.
+    (A named tuple: made once per article, where a frozen dataclass costs five times more.)"""
+
+    path: str
+    title: str
+    date: str  # ISO date, or "" (entity pages, undated articles)
+    lead: str
+    text: str  # indexed with the title
+    day: int = -1  # days since 1970-01-01, for ranking; -1 when undated
+
+
+def lead(text: str, limit: int = LEAD) -> str:
+    """The start of ``text`` on one line, cut at a word boundary to ``limit`` characters."""
+    if len(text) <= limit:
+        return " ".join(text.split())
+    head = " ".join(text[: limit + 1].split())
+    return head[:limit].rsplit(" ", 1)[0].rstrip("،,;:.") + "…"
+
+
+def article_doc(a: Article) -> Doc:
+    text = " ".join([plain(p) for p in a.body] if a.markdown else a.body)
+    if a.date:
+        return Doc(urls.article_path(a), a.title or generated_title(a), a.date.isoformat(), lead(text), text,
+                   a.date.toordinal() - _EPOCH)
+    return Doc(urls.article_path(a), a.title or generated_title(a), "", lead(text), text)
+
+
+_EPOCH = 719163  # date(1970, 1, 1).toordinal()
+
+
+def _first_and_count(records: list, key: Callable) -> tuple[dict, collections.Counter]:
+    """The first record of each key and how many there are (C-level passes: this runs
+    over every entity an article names)."""
+    keys = list(map(key, records))
+    return dict(zip(reversed(keys), reversed(records), strict=True)), collections.Counter(keys)
+
+
+def entity_docs(corpus: Corpus) -> list[Doc]:
+    """Every entity page, found by its names: those named in most articles first, then
+    by path."""
+    from operator import attrgetter
+
+    articles = corpus.articles
+    docs = []
+    countries, n = _first_and_count([c for a in articles for c in a.countries], attrgetter("code"))
+    for c in countries.values():
+        docs.append((n[c.code], urls.country_path(c.code, c.en), c.ar_canonical, (c.en, c.ar)))
+    people = [p for a in articles for p in a.people]
+    names, n = _first_and_count(people, attrgetter("name"))
+    words: dict[str, dict[str, None]] = {}
+    for name, roles, aliases in set(map(attrgetter("name", "roles", "aliases"), people)):
+        words.setdefault(name, {}).update(dict.fromkeys((*roles, *aliases)))
+    for p in names.values():
+        docs.append((n[p.name], urls.person_path(p), p.name, sorted(words[p.name])))
+    venues, n = _first_and_count([a.venue for a in articles if a.venue], attrgetter("slug"))
+    for v in venues.values():
+        docs.append((n[v.slug], urls.venue_path(v), v.ar_canonical, (v.en, v.ar)))
+    sessions, n = _first_and_count([a.session.number for a in articles if a.session], int)
+    for number in sessions:
+        docs.append((n[number], urls.session_path(number), f"الدورة {number} للجمعية العامة للإنتربول", ()))
+    out = []
+    for _, path, title, names_ in sorted(docs, key=lambda d: (-d[0], d[1])):
+        others = list(dict.fromkeys(w for w in names_ if w and w != title))
+        out.append(Doc(path, title, "", " · ".join(others), " ".join(others)))
+    return out
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _script(name: str, data: object) -> bytes:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"{CALLBACK}({json.dumps(name)},{text});\n".encode()
+
+
+def index_block(name: str, docs: list[Doc]) -> list[tuple[str, bytes]]:
+    """The files of one block (``name`` is its folder under ``ROOT``), ``docs`` in rank
+    order; sorted by path."""
+    n = len(docs)
+    every = postings(f"{d.title} {d.text}" for d in docs)
+    titled = postings(d.title for d in docs)
+    files: list[tuple[str, object]] = []
+    firsts: list[str] = []
+    bucket: list[list[str]] = []
+    size = 0
+    for term in sorted(every, key=_utf16):
+        if size >= TERMS_BYTES:
+            files.append((f"t{len(firsts) - 1}", bucket))
+            bucket, size = [], 0
+        if not bucket:
+            firsts.append(term)
+        row = [term, encode_docs(every[term])]
+        if term in titled:
+            row.append(encode_docs(titled[term]))
+        bucket.append(row)
+        size += len(term.encode()) + sum(map(len, row[1:])) + 12  # as written in the file
+    if bucket:
+        files.append((f"t{len(firsts) - 1}", bucket))
+    for k in range(0, n, DOCS_PER_FILE):
+        files.append((f"d{k // DOCS_PER_FILE}", [[d.path, d.title, d.date, d.lead]
+                                                 for d in docs[k:k + DOCS_PER_FILE]]))
+    days = [d.day for d in docs]
+    files.append(("meta", {"n": n, "terms": firsts, "per": DOCS_PER_FILE,
+                           "days": ",".join(map(str, days)) if any(x >= 0 for x in days) else ""}))
+    return sorted((f"{ROOT}{name}/{file}.js", _script(f"{name}/{file}", data)) for file, data in files)
 
 
 @dataclass(frozen=True)
 class Shard:
-    """One Pagefind index: its folder, a digest of what it holds, and its documents."""
+    """One block of the index: its folder, a digest of what it holds, and its documents."""
 
-    prefix: str  # "pagefind/" (the main index, with the UI) or "pagefind/part-3/"
+    prefix: str  # "search/index/e/" (entity pages) or "search/index/3/"
     key: str
-    documents: Callable[[], list[tuple[str, str]]]
+    documents: Callable[[], list[Doc]]
+
+    @property
+    def name(self) -> str:
+        return self.prefix.removeprefix(ROOT).rstrip("/")
 
 
 def shard_count(articles: int) -> int:
@@ -110,8 +316,8 @@ def shard_count(articles: int) -> int:
 
 
 def _parts(corpus: Corpus) -> list[tuple[int, list[Article]]]:
-    """The articles of each non-empty shard (a merged index may not be empty), by a hash
-    of the article's id: an article stays in its shard while the count is unchanged."""
+    """The articles of each non-empty block, by a hash of the article's id: an article
+    stays in its block while the number of blocks is unchanged."""
     count = shard_count(len(corpus.articles))
     parts: list[list[Article]] = [[] for _ in range(count)]
     for a in corpus.articles:
@@ -119,112 +325,40 @@ def _parts(corpus: Corpus) -> list[tuple[int, list[Article]]]:
     return [(i, part) for i, part in enumerate(parts) if part]
 
 
-def merged_bundles(corpus: Corpus) -> list[str]:
-    """Folders of the shards the search page merges into the main index (which holds
-    the entity pages and the first shard, so it is never empty)."""
-    return [f"pagefind/part-{i}/" for i, _ in _parts(corpus)[1:]]
+def _newest_first(a: Article) -> tuple[bool, int, str]:
+    return (a.date is None, -a.date.toordinal() if a.date else 0, a.file)
+
+
+def blocks(corpus: Corpus) -> list[str]:
+    """The folders of the index under ``ROOT``: ``e`` (entity pages), then the article
+    blocks; the search page loads each block's ``meta.js``."""
+    return ["e", *(str(i) for i, _ in _parts(corpus))]
 
 
 def shards(corpus: Corpus, of: dict[str, str]) -> list[Shard]:
-    """The indexes of the site; ``of`` maps an article's file to its digest
-    (``render.Keys.of``), so a shard's key changes only when one of its articles does."""
+    """The blocks of the index; ``of`` maps an article's file to its digest
+    (``render.Keys.of``), so a block's key changes only when one of its articles does
+    (the entity block's, when a name or a count does)."""
     from .cache import fingerprint
     from .render import digest
 
-    ents = entity_documents(corpus)
-    parts = _parts(corpus) or [(0, [])]
-    out = []
-    for n, (i, part) in enumerate(parts):
-        key = digest(fingerprint(), i, len(parts), [of[a.file] for a in part], ents if n == 0 else ())
-        docs = functools.partial(lambda part, extra: [article_document(a) for a in part] + extra,
-                                 part, ents if n == 0 else [])
-        out.append(Shard("pagefind/" if n == 0 else f"pagefind/part-{i}/", key, docs))
+    code = fingerprint()
+    ents = entity_docs(corpus)
+    out = [Shard(f"{ROOT}e/", digest(code, "e", ents), functools.partial(list, ents))]
+    count = shard_count(len(corpus.articles))
+    for i, part in _parts(corpus):
+        part = sorted(part, key=_newest_first)
+        key = digest(code, i, count, [of[a.file] for a in part])
+        out.append(Shard(f"{ROOT}{i}/", key, functools.partial(lambda p: [article_doc(a) for a in p], part)))
     return out
 
 
 def index_shard(shard: Shard) -> list[tuple[str, bytes]]:
-    """The files of one shard (a merged shard without Pagefind's code)."""
-    files = _index(shard.documents())
-    if shard.prefix == "pagefind/":
-        return [(f"pagefind/{path}", data) for path, data in files]
-    return [(shard.prefix + path, data) for path, data in files if _SHARD_FILES.match(path)]
-
-
-class _Pagefind:
-    """A minimal client for ``pagefind --service``: base64 JSON messages ending in commas.
-
-    Pagefind's own Python wrapper polls its pipe every 100 ms, one reply per poll, which
-    costs 0.1 s per indexed page; this talks to the same binary one request at a time.
-    """
-
-    def __init__(self) -> None:
-        from pagefind.service import get_executable
-
-        binary = get_executable()
-        if binary is None:
-            raise RuntimeError("the Pagefind binary is missing; hint: pip install 'pagefind[bin]'")
-        self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        self._buffer = b""
-        self._message_id = 0
-
-    def send(self, **payload: object) -> dict:
-        self._write(payload)
-        return self._read()
-
-    def send_all(self, payloads: list[dict]) -> list[dict]:
-        """Send every request from a thread while reading the replies, so the service
-        works on several at once (and neither pipe fills up)."""
-        import threading
-
-        writer = threading.Thread(target=lambda: [self._write(p) for p in payloads], daemon=True)
-        writer.start()
-        replies = [self._read() for _ in payloads]
-        writer.join()
-        return replies
-
-    def _write(self, payload: dict) -> None:
-        assert self._process.stdin
-        self._message_id += 1
-        message = {"message_id": self._message_id, "payload": payload}
-        self._process.stdin.write(base64.b64encode(json.dumps(message).encode()) + b",")
-        self._process.stdin.flush()
-
-    def _read(self) -> dict:
-        assert self._process.stdout
-        while b"," not in self._buffer:
-            chunk = self._process.stdout.read1(1 << 20)
-            if not chunk:
-                raise RuntimeError("the Pagefind service stopped unexpectedly")
-            self._buffer += chunk
-        raw, self._buffer = self._buffer.split(b",", 1)
-        reply = json.loads(base64.b64decode(raw))["payload"]
-        if reply.get("type") == "Error":
-            raise RuntimeError(f"Pagefind: {reply.get('message')}")
-        return reply
-
-    def close(self) -> None:
-        if self._process.stdin:
-            self._process.stdin.close()
-        self._process.wait(timeout=10)
-
-
-def _index(docs: list[tuple[str, str]]) -> list[tuple[str, bytes]]:
-    # Files come back in memory, never written by Pagefind: every byte goes through our
-    # writer, so the search bundle is swapped in atomically with the rest of the site.
-    service = _Pagefind()
-    try:
-        config = {"force_language": "ar", "keep_index_url": True}
-        index_id = service.send(type="NewIndex", config=config)["index_id"]
-        service.send_all([{"type": "AddFile", "index_id": index_id, "url": url, "file_contents": content,
-                           "file_path": None} for url, content in docs])
-        files = service.send(type="GetFiles", index_id=index_id)["files"]
-    finally:
-        service.close()
-    return sorted((f["path"], base64.b64decode(f["content"])) for f in files)
+    """The files of one block, under its ``prefix``."""
+    return index_block(shard.name, shard.documents())
 
 
 def search_files(corpus: Corpus, of: dict[str, str] | None = None) -> list[tuple[str, bytes]]:
-    """The Pagefind bundle (index, JS, CSS) as (path, bytes) under ``pagefind/``."""
+    """Every file of the index as (path, bytes) under ``search/index/``, sorted."""
     of = of if of is not None else {a.file: a.content_hash for a in corpus.articles}
     return sorted(f for shard in shards(corpus, of) for f in index_shard(shard))
