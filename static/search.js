@@ -76,11 +76,17 @@
     return false;
   }
 
-  function decodeDocs(text, n, into, bit) {
-    var bytes = atob(text);
-    for (var i = 0; i + 1 < bytes.length; i += 2) {
-      var d = bytes.charCodeAt(i) | (bytes.charCodeAt(i + 1) << 8);
-      if (d < n) into[d] |= bit;
+  // A term's documents: ``width`` base64url digits per number (search.encode_docs).
+  var DIGIT = new Int8Array(128).fill(-1);
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, i) {
+    DIGIT[c.charCodeAt(0)] = i;
+  });
+
+  function decodeDocs(text, width, n, into, bit) {
+    for (var k = 0; k + width <= text.length; k += width) {
+      var d = 0;
+      for (var j = 0; j < width; j++) d = d * 64 + DIGIT[text.charCodeAt(k + j) & 127];
+      if (d >= 0 && d < n) into[d] |= bit;
     }
   }
 
@@ -157,7 +163,8 @@
       blocks = Promise.all(blockNames.map(function (name) {
         return load(name + "/meta").then(function (meta) {
           var days = meta.days ? meta.days.split(",").map(Number) : [];
-          return { name: name, n: meta.n, firsts: meta.terms, per: meta.per, days: days, terms: {}, parts: {} };
+          return { name: name, n: meta.n, width: meta.width, firsts: meta.terms, per: meta.per, days: days,
+                   terms: {}, parts: {} };
         });
       }));
       blocks.catch(function () { blocks = null; });
@@ -208,8 +215,8 @@
             var rows = alt.prefix ? part.rows.filter(function (r) { return r[0].indexOf(alt.term) === 0; })
                                   : (part.map.has(alt.term) ? [part.map.get(alt.term)] : []);
             rows.forEach(function (row) {
-              decodeDocs(row[1], n, flags, 1);
-              if (row[2]) decodeDocs(row[2], n, flags, 2);
+              decodeDocs(row[1], block.width, n, flags, 1);
+              if (row[2]) decodeDocs(row[2], block.width, n, flags, 2);
             });
           });
         });

@@ -43,7 +43,7 @@ def found(index: dict[str, object], text: str, block: str) -> list[str]:
     rows = {row[0]: row for k in range(len(meta["terms"])) for row in index[f"{block}/t{k}"]}
     docs = None
     for term in search.query_terms(text):
-        have = set(search.decode_docs(rows[term][1])) if term in rows else set()
+        have = set(search.decode_docs(rows[term][1], meta["n"])) if term in rows else set()
         docs = have if docs is None else docs & have
     per = meta["per"]
     return [index[f"{block}/d{d // per}"][d % per][0] for d in sorted(docs or ())]
@@ -125,13 +125,17 @@ def test_python_and_javascript_normalise_queries_alike():
     assert js == [search.query_terms(w) for w in PARITY_WORDS]
 
 
-def test_javascript_reads_the_document_sets_python_writes():
-    sets = [[], [0], [1, 2, 3], [0, 255, 256, 1999, 65535]]
-    encoded = [search.encode_docs(s) for s in sets]
-    js = _node("console.log(JSON.stringify(data.map(e => { const f = new Uint8Array(65536);"
-               " s.decodeDocs(e, 65536, f, 1); return [...f.keys()].filter(i => f[i]); })));", encoded)
+@pytest.mark.parametrize("n", [5, 4096, 4097])
+def test_javascript_reads_the_document_sets_python_writes(n):
+    lists = [[], [[0]], [[1, 2], [2, 3]], [[0, n // 2, n - 1], [n - 1]]]  # a term's lists may overlap
+    sets = [sorted(set().union(*x)) for x in lists]
+    encoded = [search.encode_docs(x, n) for x in lists]
+    assert {len(e) for e in encoded[1:2]} == {2 if n <= 4096 else 3}
+    js = _node(f"console.log(JSON.stringify(data.map(e => {{ const f = new Uint8Array({n});"
+               f" s.decodeDocs(e, {search.width(n)}, {n}, f, 1); return [...f.keys()].filter(i => f[i]); }})));",
+               encoded)
     assert js == sets
-    assert [search.decode_docs(e) for e in encoded] == sets
+    assert [search.decode_docs(e, n) for e in encoded] == sets
 
 
 def test_the_last_word_is_a_prefix_while_it_is_typed():

@@ -23,9 +23,11 @@ order (articles newest first, entities most-mentioned first), and it holds:
 - ``d0.js``, ``d1.js`` …: ``DOCS_PER_FILE`` documents each: path, title, date, and a
   lead of about ``LEAD`` characters, loaded only for the results shown.
 
-A set of documents is the base64 of their numbers as little-endian 16-bit integers
-(``encode_docs``): made in C, read in the browser with ``atob``. A block holds at most a
-few thousand articles, far below 65,536.
+A term's documents are a string of their numbers, each written with two (past 4,096
+documents, three) base64url digits (``encode_docs``): a table look-up per number at
+build time, ``charCodeAt`` in the browser. They come in no particular order and may
+repeat (a number can come from several spellings of the word; merging them would cost
+more at build time than the few bytes it saves).
 
 Every file is a script holding one call, ``searchIndexPart(name, data)`` with ``data``
 as JSON, so the search page loads it with a ``<script>`` element, which works from
@@ -36,14 +38,13 @@ corpus always gives the same bytes.
 
 from __future__ import annotations
 
-import array
-import base64
 import collections
 import functools
 import hashlib
+import itertools
 import json
+import operator
 import re
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -95,12 +96,12 @@ def word_terms(word: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-#: Terms of each raw token (UTF-8 bytes of a run of non-spaces, as written); bounded.
-_TOKENS: dict[bytes, tuple[str, ...]] = {}
+#: Terms of each raw token (what lies between two spaces, as written); bounded.
+_TOKENS: dict[str, tuple[str, ...]] = {}
 _TOKENS_MAX = 1 << 18
 
 
-def _token_terms(tokens: Iterable[bytes]) -> dict[bytes, tuple[str, ...]]:
+def _token_terms(tokens: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The index terms of each raw token. Tokens not seen before are normalised together,
     as one string (``norm`` over a paragraph costs what it costs over a word), then split
     into words; the words' terms are cached (``word_terms``)."""
@@ -111,10 +112,9 @@ def _token_terms(tokens: Iterable[bytes]) -> dict[bytes, tuple[str, ...]]:
         cache.clear()
         new = tokens
     if new:
-        joined = _SENTINEL.encode().join(new).decode("utf-8", "surrogatepass")
-        normed = norm(joined + _SENTINEL).lower().split(_SENTINEL)
+        normed = norm(_SENTINEL.join(new) + _SENTINEL).lower().split(_SENTINEL)
         if len(normed) != len(new) + 1:  # a token held the sentinel: one at a time
-            normed = [norm(t.decode("utf-8", "surrogatepass")).lower() for t in new]
+            normed = [norm(t).lower() for t in new]
         findall, terms = WORD.findall, word_terms
         for token, text in zip(new, normed, strict=False):
             words = findall(text)
@@ -125,10 +125,11 @@ def _token_terms(tokens: Iterable[bytes]) -> dict[bytes, tuple[str, ...]]:
     return {t: cache[t] for t in tokens}
 
 
-def _tokens(text: str) -> set[bytes]:
-    """The distinct runs of non-spaces of ``text``, as UTF-8 (``bytes.split`` is cheaper
-    than ``str.split``; Unicode spaces it leaves inside a token are spaces to ``WORD``)."""
-    return set(text.encode("utf-8", "surrogatepass").split())
+def _tokens(text: str) -> set[str]:
+    """The distinct pieces of ``text`` between spaces (``split(" ")`` is the cheapest
+    split; a newline or another space it leaves inside a piece separates words for
+    ``WORD`` all the same)."""
+    return set(text.split(" "))
 
 
 def terms_of(text: str) -> set[str]:
@@ -136,14 +137,16 @@ def terms_of(text: str) -> set[str]:
     return {t for terms in _token_terms(_tokens(text)).values() for t in terms}
 
 
-def postings(texts: Iterable[str]) -> dict[str, list[int]]:
-    """term → the sorted numbers of the texts that hold it.
+def postings(texts: Iterable[str]) -> dict[str, list[list[int]]]:
+    """term → the numbers of the texts that hold it, as the lists of the distinct raw
+    tokens that give the term (``بالنرويج`` and ``النرويج،`` both give ``نرويج``): each
+    list is sorted, but one number can be in several (the page sets one flag per
+    number, so the index need not merge them).
 
-    A text costs one split on spaces (of its UTF-8 bytes, cheaper than of a str), a set,
-    and one append per distinct token: normalising a token and expanding it into its
-    terms happens once per distinct token (``_token_terms``), and merging the lists of
-    the tokens that share a term once per term."""
-    raw: dict[bytes, list[int]] = {}
+    A text costs one split on spaces, a set, and one append per distinct token:
+    normalising a token and expanding it into its terms happens once per distinct token
+    (``_token_terms``)."""
+    raw: dict[str, list[int]] = {}
     for n, text in enumerate(texts):
         for token in _tokens(text):
             try:
@@ -152,30 +155,58 @@ def postings(texts: Iterable[str]) -> dict[str, list[int]]:
                 raw[token] = [n]
     by_term: dict[str, list[list[int]]] = {}
     for token, terms in _token_terms(raw).items():
-        docs = raw[token]
+        numbers = raw[token]
         for t in terms:
             if t in by_term:
-                by_term[t].append(docs)
+                by_term[t].append(numbers)
             else:
-                by_term[t] = [docs]
-    return {t: lists[0] if len(lists) == 1 else sorted(set().union(*lists)) for t, lists in by_term.items()}
+                by_term[t] = [numbers]
+    return by_term
 
 
-def encode_docs(docs: list[int]) -> str:
-    """Sorted document numbers as base64 of little-endian 16-bit integers: made in C
-    (``array``), about 2.7 characters a document, decoded by search.js with ``atob``."""
-    packed = array.array("H", docs)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return base64.b64encode(packed.tobytes()).decode("ascii")
+#: The digits document numbers are written with (base64url's): each number takes
+#: ``width(n)`` of them, most significant first; no JSON string escapes any of them.
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
-def decode_docs(text: str) -> list[int]:
-    """The document numbers of ``encode_docs`` (for tests; search.js has its own)."""
-    packed = array.array("H", base64.b64decode(text))
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return packed.tolist()
+def width(n: int) -> int:
+    """Digits per document number in a block of ``n`` documents (2 up to 4,096)."""
+    w = 1
+    while len(DIGITS) ** w < n:
+        w += 1
+    return max(w, 2)
+
+
+@functools.cache
+def _numbers(w: int) -> tuple[str, ...]:
+    """Every number written with ``w`` digits, in order: encoding is a table look-up."""
+    out: tuple[str, ...] = ("",)
+    for _ in range(w):
+        out = tuple(a + b for a in out for b in DIGITS)
+    return out
+
+
+def encode_docs(lists: list[list[int]], n: int) -> str:
+    """The document numbers of one term, ``width(n)`` digits each. (C-level: one
+    ``itemgetter`` call looks every number up in a table, one join writes them.)"""
+    numbers = lists[0] if len(lists) == 1 else list(itertools.chain.from_iterable(lists))
+    table = _numbers(width(n))
+    if len(numbers) < 2:
+        return table[numbers[0]] if numbers else ""
+    return "".join(operator.itemgetter(*numbers)(table))
+
+
+def decode_docs(text: str, n: int) -> list[int]:
+    """The sorted, distinct document numbers of ``encode_docs`` (for tests)."""
+    w = width(n)
+    value = {c: i for i, c in enumerate(DIGITS)}
+    out = set()
+    for k in range(0, len(text), w):
+        x = 0
+        for c in text[k:k + w]:
+            x = x * len(DIGITS) + value[c]
+        out.add(x)
+    return sorted(out)
 
 
 def _utf16(term: str) -> bytes:
@@ -205,12 +236,13 @@ def lead(text: str, limit: int = LEAD) -> str:
     return head[:limit].rsplit(" ", 1)[0].rstrip("،,;:.") + "…"
 
 
-def article_doc(a: Article) -> Doc:
+def article_doc(a: Article, _new: Callable = tuple.__new__) -> Doc:
+    # made with tuple.__new__: NamedTuple's own __new__ is Python code, called per article
     text = " ".join([plain(p) for p in a.body] if a.markdown else a.body)
     if a.date:
-        return Doc(urls.article_path(a), a.title or generated_title(a), a.date.isoformat(), lead(text), text,
-                   a.date.toordinal() - _EPOCH)
-    return Doc(urls.article_path(a), a.title or generated_title(a), "", lead(text), text)
+        return _new(Doc, (urls.article_path(a), a.title or generated_title(a), a.date.isoformat(), lead(text), text,
+                          a.date.toordinal() - _EPOCH))
+    return _new(Doc, (urls.article_path(a), a.title or generated_title(a), "", lead(text), text, -1))
 
 
 _EPOCH = 719163  # date(1970, 1, 1).toordinal()
@@ -226,8 +258,7 @@ def _first_and_count(records: list, key: Callable) -> tuple[dict, collections.Co
 def entity_docs(corpus: Corpus) -> list[Doc]:
     """Every entity page, found by its names: those named in most articles first, then
     by path."""
-    from operator import attrgetter
-
+    attrgetter = operator.attrgetter
     articles = corpus.articles
     docs = []
     countries, n = _first_and_count([c for a in articles for c in a.countries], attrgetter("code"))
@@ -266,32 +297,43 @@ def index_block(name: str, docs: list[Doc]) -> list[tuple[str, bytes]]:
     """The files of one block (``name`` is its folder under ``ROOT``), ``docs`` in rank
     order; sorted by path."""
     n = len(docs)
-    every = postings(f"{d.title} {d.text}" for d in docs)
+    every = postings(d.text for d in docs)
     titled = postings(d.title for d in docs)
-    files: list[tuple[str, object]] = []
+    for term, lists in titled.items():  # a title's words are the document's too
+        every.setdefault(term, []).extend(lists)
+    files: list[tuple[str, bytes]] = []
     firsts: list[str] = []
-    bucket: list[list[str]] = []
+    rows: list[str] = []
     size = 0
     for term in sorted(every, key=_utf16):
         if size >= TERMS_BYTES:
-            files.append((f"t{len(firsts) - 1}", bucket))
-            bucket, size = [], 0
-        if not bucket:
+            files.append(_terms_file(name, len(firsts) - 1, rows))
+            rows, size = [], 0
+        if not rows:
             firsts.append(term)
-        row = [term, encode_docs(every[term])]
+        # written without the JSON encoder, which would scan every digit for escapes:
+        # the numbers are DIGITS only, the term is JSON-quoted
+        row = f'[{json.dumps(term, ensure_ascii=False)},"{encode_docs(every[term], n)}"'
         if term in titled:
-            row.append(encode_docs(titled[term]))
-        bucket.append(row)
-        size += len(term.encode()) + sum(map(len, row[1:])) + 12  # as written in the file
-    if bucket:
-        files.append((f"t{len(firsts) - 1}", bucket))
+            row += f',"{encode_docs(titled[term], n)}"'
+        rows.append(row + "]")
+        size += len(row) + len(term)
+    if rows:
+        files.append(_terms_file(name, len(firsts) - 1, rows))
     for k in range(0, n, DOCS_PER_FILE):
-        files.append((f"d{k // DOCS_PER_FILE}", [[d.path, d.title, d.date, d.lead]
-                                                 for d in docs[k:k + DOCS_PER_FILE]]))
+        part = f"{name}/d{k // DOCS_PER_FILE}"
+        files.append((f"{ROOT}{part}.js", _script(part, [[d.path, d.title, d.date, d.lead]
+                                                        for d in docs[k:k + DOCS_PER_FILE]])))
     days = [d.day for d in docs]
-    files.append(("meta", {"n": n, "terms": firsts, "per": DOCS_PER_FILE,
-                           "days": ",".join(map(str, days)) if any(x >= 0 for x in days) else ""}))
-    return sorted((f"{ROOT}{name}/{file}.js", _script(f"{name}/{file}", data)) for file, data in files)
+    meta = {"n": n, "width": width(n), "terms": firsts, "per": DOCS_PER_FILE,
+            "days": ",".join(map(str, days)) if any(x >= 0 for x in days) else ""}
+    files.append((f"{ROOT}{name}/meta.js", _script(f"{name}/meta", meta)))
+    return sorted(files)
+
+
+def _terms_file(block: str, k: int, rows: list[str]) -> tuple[str, bytes]:
+    name = f"{block}/t{k}"
+    return f"{ROOT}{name}.js", f'{CALLBACK}({json.dumps(name)},[{",".join(rows)}]);\n'.encode()
 
 
 @dataclass(frozen=True)
