@@ -366,11 +366,19 @@
     });
   }
 
+  // The query in the address, so a search can be linked to and comes back with "Back".
+  function remember(text) {
+    var url = new URL(location.href);
+    if (text) url.searchParams.set("q", text); else url.searchParams.delete("q");
+    try { history.replaceState(null, "", url.href); } catch (e) { /* file:// may refuse: no matter */ }
+  }
+
   function run() {
     var text = input.value;
     var query = parseQuery(text);
     var mine = ++serial;
     clear.hidden = text === "";
+    remember(text.trim());
     if (!query.length) {
       current = { query: null, results: [], shown: 0 };
       list.textContent = "";

@@ -242,6 +242,8 @@ def test_search_works_from_file_urls(browser, built_site):
     page.wait_for_load_state()
     assert page.url.startswith("file://") and page.url.endswith("/index.html")
     assert page.locator("h1").count() == 1
+    page.go_back()  # the query comes back with the page
+    page.wait_for_selector(".result h2 a")
     # a query in the address (what the form sends on Enter) is searched on arrival
     page.goto((built_site / "search" / "index.html").as_uri() + "?q=" + "حموشي")
     page.wait_for_selector(".result h2 a")
@@ -286,7 +288,7 @@ def test_search_is_keyboard_accessible(browser, server):
     page.keyboard.press("Enter")  # searches at once, without leaving the page
     page.wait_for_selector(".result h2 a", timeout=10_000)
     page.wait_for_function("document.getElementById('search-results').getAttribute('aria-busy') === 'false'")
-    assert page.url.endswith("search/index.html")
+    assert "search/index.html?q=" in page.url  # searched in place, and the address says what
     assert page.get_attribute("#search-status", "aria-live") == "polite"
     for _ in range(5):
         page.keyboard.press("Tab")
