@@ -90,12 +90,17 @@
     }
   }
 
-  /* Best first: entity pages (those named in most articles first: their order in the
-     index), then articles with every query word in their title, then the others; newest
-     first in each (undated last); then by block and number, so the order is total. */
+  /* Best first: entity pages whose names hold every word (those named in most articles
+     first: their order in the index), articles whose titles do, then the other entity
+     pages (found by what is said of them: a role, a session's city), then the other
+     articles; articles newest first (undated last); then by block and number, so the
+     order is total. */
+  function tier(r) {
+    return r.entity ? (r.title ? 0 : 2) : (r.title ? 1 : 3);
+  }
+
   function compareResults(x, y) {
-    return (y.entity - x.entity) || (x.entity ? 0 : (y.title - x.title) || (y.day - x.day)) ||
-           (x.i - y.i) || (x.d - y.d);
+    return (tier(x) - tier(y)) || (x.entity ? 0 : y.day - x.day) || (x.i - y.i) || (x.d - y.d);
   }
 
   var api = { norm: norm, words: words, queryTerms: queryTerms, parseQuery: parseQuery, marks: marks,

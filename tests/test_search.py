@@ -36,14 +36,16 @@ def parse(files: list[tuple[str, bytes]]) -> dict[str, object]:
     return out
 
 
-def found(index: dict[str, object], text: str, block: str) -> list[str]:
+def found(index: dict[str, object], text: str, block: str, title: bool = False) -> list[str]:
     """Paths of the documents of ``block`` holding every term of ``text`` exactly (what
-    search.js computes without the prefix of the last word)."""
+    search.js computes without the prefix of the last word); in their titles (an
+    entity's names) with ``title``."""
     meta = index[f"{block}/meta"]
     rows = {row[0]: row for k in range(len(meta["terms"])) for row in index[f"{block}/t{k}"]}
     docs = None
     for term in search.query_terms(text):
-        have = set(search.decode_docs(rows[term][1], meta["n"])) if term in rows else set()
+        row = rows.get(term, [])
+        have = set(search.decode_docs(row[2 if title else 1], meta["n"])) if len(row) > (2 if title else 1) else set()
         docs = have if docs is None else docs & have
     per = meta["per"]
     return [index[f"{block}/d{d // per}"][d % per][0] for d in sorted(docs or ())]
@@ -149,14 +151,15 @@ def test_the_last_word_is_a_prefix_while_it_is_typed():
 # --------------------------------------------------------------------------- ranking
 
 
-def test_results_are_entities_then_title_matches_then_newest():
+def test_results_are_names_then_titles_then_the_rest_newest_first():
     def r(entity=False, title=False, day=-1, i=1, d=0):
         return {"entity": entity, "title": title, "day": day, "i": i, "d": d}
 
     results = [r(day=100, d=1), r(title=True, day=5, d=7), r(day=300, d=0), r(day=-1, i=2, d=0),
-               r(entity=True, i=0, d=3), r(title=True, day=50, i=2, d=1), r(entity=True, i=0, d=0)]
+               r(entity=True, title=True, i=0, d=3), r(title=True, day=50, i=2, d=1),
+               r(entity=True, title=True, i=0, d=0), r(entity=True, i=0, d=1)]
     order = _node("data.sort(s.compareResults); console.log(JSON.stringify(data));", results)
-    assert order == [results[6], results[4], results[5], results[1], results[2], results[0], results[3]]
+    assert order == [results[k] for k in (6, 4, 5, 1, 7, 2, 0, 3)]
 
 
 def test_blocks_hold_articles_newest_first_and_entities_most_named_first():
@@ -190,6 +193,11 @@ def test_the_index_finds_articles_and_entity_pages():
     assert found(index, "النرويج", "e") == ["countries/norway/index.html"]
     assert "people/abd-al-latif-hamouchi/index.html" in found(index, "حموشي", "e")
     assert found(index, "Norway", "e") == ["countries/norway/index.html"]  # the Latin name too
+    assert found(index, "غلاسكو", "e") == ["sessions/92/index.html", "venues/glasgow/index.html"]  # held there
+    assert found(index, "غلاسكو", "e", title=True) == ["venues/glasgow/index.html"]  # by its name
+    assert found(index, "الدورة 92", "e", title=True) == ["sessions/92/index.html"]
+    sessions = [p for p in found(index, "الإنتربول", "e") if p.startswith("sessions/")]
+    assert sessions and not found(index, "الإنتربول", "e", title=True)  # said of them, not their names
     assert found(index, "حموشي غلاسكو", "0")  # every word (AND)
     assert not found(index, "حموشي كلمةغيرموجودة", "0")
 

@@ -7,7 +7,14 @@ and stored under each of its clitic-free forms (``arabic.clitic_variants``: و �
 proclitics and article (``query_terms`` here, ``queryTerms`` in ``static/search.js``; a
 test runs both on a list of words), so ``بالنرويج``, ``النرويج`` and ``نرويج`` all look up
 ``نرويج``, and ``والإنتربول`` looks up ``انتربول``. Articles are indexed by their title and
-text; entity pages (countries, people, venues, sessions) by their names.
+text; entity pages (countries, people, venues, sessions) by their names and what is said
+of them (``entity_docs``).
+
+**Ranking** (in search.js, ``compareResults``): every word must match, the last one also
+as a prefix. First the entity pages whose names hold every word (those named in most
+articles first), then the articles whose titles do, then the other entity pages, then
+the other articles; articles newest first. A news archive is read by date, and a word
+in a headline says what the article is about; a page about the thing itself beats both.
 
 **Layout.** ``search/index/`` holds one folder per *block*: ``e/`` for the entity pages,
 and ``0/``, ``1/`` … for the articles, which past ``SHARD_SIZE`` are split into 2, 4, 8 …
@@ -18,8 +25,9 @@ order (articles newest first, entities most-mentioned first), and it holds:
 - ``meta.js``: the number of documents, their dates (for ranking across blocks) and the
   first term of each terms file;
 - ``t0.js``, ``t1.js`` …: the terms in sorted order, about ``TERMS_BYTES`` per file, each
-  with the documents holding it (and, apart, those holding it in their title). A query
-  word loads one terms file per block (a prefix typed so far, sometimes two);
+  with the documents holding it and, apart, those holding it in their title (an
+  entity's names). A query word loads one terms file per block (a prefix being typed,
+  sometimes a few);
 - ``d0.js``, ``d1.js`` …: ``DOCS_PER_FILE`` documents each: path, title, date, and a
   lead of about ``LEAD`` characters, loaded only for the results shown.
 
@@ -61,9 +69,9 @@ CALLBACK = "searchIndexPart"
 #: Most articles in one block (a power-of-two number of blocks holds the archive).
 SHARD_SIZE = 2000
 #: About this many bytes of postings in one terms file.
-TERMS_BYTES = 16_000
+TERMS_BYTES = 8_000
 #: Documents per documents file (results are shown ten at a time, newest first).
-DOCS_PER_FILE = 25
+DOCS_PER_FILE = 20
 #: Characters of an article's start carried in the index, shown before (or, from
 #: ``file://``, instead of) an excerpt cut around the matched word.
 LEAD = 160
@@ -221,11 +229,12 @@ class Doc(NamedTuple):
     (A named tuple: made once per article, where a frozen dataclass costs five times more.)"""
 
     path: str
-    title: str
+    title: str  # shown
     date: str  # ISO date, or "" (entity pages, undated articles)
     lead: str
-    text: str  # indexed with the title
+    text: str  # indexed
     day: int = -1  # days since 1970-01-01, for ranking; -1 when undated
+    name: str = ""  # indexed, and ranked as a title: an article's title, an entity's names
 
 
 def lead(text: str, limit: int = LEAD) -> str:
@@ -239,10 +248,11 @@ def lead(text: str, limit: int = LEAD) -> str:
 def article_doc(a: Article, _new: Callable = tuple.__new__) -> Doc:
     # made with tuple.__new__: NamedTuple's own __new__ is Python code, called per article
     text = " ".join([plain(p) for p in a.body] if a.markdown else a.body)
+    title = a.title or generated_title(a)
     if a.date:
-        return _new(Doc, (urls.article_path(a), a.title or generated_title(a), a.date.isoformat(), lead(text), text,
-                          a.date.toordinal() - _EPOCH))
-    return _new(Doc, (urls.article_path(a), a.title or generated_title(a), "", lead(text), text, -1))
+        return _new(Doc, (urls.article_path(a), title, a.date.isoformat(), lead(text), text,
+                          a.date.toordinal() - _EPOCH, title))
+    return _new(Doc, (urls.article_path(a), title, "", lead(text), text, -1, title))
 
 
 _EPOCH = 719163  # date(1970, 1, 1).toordinal()
@@ -256,31 +266,42 @@ def _first_and_count(records: list, key: Callable) -> tuple[dict, collections.Co
 
 
 def entity_docs(corpus: Corpus) -> list[Doc]:
-    """Every entity page, found by its names: those named in most articles first, then
-    by path."""
+    """Every entity page, those named in most articles first (then by path). Each is
+    found by its names, ranked like an article's title (a country's Arabic and English
+    names, a person's name and aliases, a city's, ``الدورة 93``), and by what is said of
+    it (a person's roles; a session's assembly, city and year), which the lead shows."""
     attrgetter = operator.attrgetter
     articles = corpus.articles
-    docs = []
+    found: list[tuple[int, str, str, tuple[str, ...], tuple[str, ...]]] = []  # articles, path, title, names, about
     countries, n = _first_and_count([c for a in articles for c in a.countries], attrgetter("code"))
     for c in countries.values():
-        docs.append((n[c.code], urls.country_path(c.code, c.en), c.ar_canonical, (c.en, c.ar)))
+        found.append((n[c.code], urls.country_path(c.code, c.en), c.ar_canonical, (c.ar_canonical, c.ar, c.en), ()))
     people = [p for a in articles for p in a.people]
     names, n = _first_and_count(people, attrgetter("name"))
-    words: dict[str, dict[str, None]] = {}
-    for name, roles, aliases in set(map(attrgetter("name", "roles", "aliases"), people)):
-        words.setdefault(name, {}).update(dict.fromkeys((*roles, *aliases)))
+    roles: dict[str, dict[str, None]] = {}
+    aliases: dict[str, dict[str, None]] = {}
+    for name, said, known in set(map(attrgetter("name", "roles", "aliases"), people)):
+        roles.setdefault(name, {}).update(dict.fromkeys(said))
+        aliases.setdefault(name, {}).update(dict.fromkeys(known))
     for p in names.values():
-        docs.append((n[p.name], urls.person_path(p), p.name, sorted(words[p.name])))
+        found.append((n[p.name], urls.person_path(p), p.name, (p.name, *sorted(aliases[p.name])),
+                      tuple(sorted(roles[p.name]))))
     venues, n = _first_and_count([a.venue for a in articles if a.venue], attrgetter("slug"))
     for v in venues.values():
-        docs.append((n[v.slug], urls.venue_path(v), v.ar_canonical, (v.en, v.ar)))
+        found.append((n[v.slug], urls.venue_path(v), v.ar_canonical, (v.ar_canonical, v.ar, v.en), ()))
+    infos = {s.number: s for s in corpus.sessions}
     sessions, n = _first_and_count([a.session.number for a in articles if a.session], int)
     for number in sessions:
-        docs.append((n[number], urls.session_path(number), f"الدورة {number} للجمعية العامة للإنتربول", ()))
+        info = infos.get(number)
+        where = (info.venue.ar_canonical, info.venue.en) if info and info.venue else ()
+        year = (str(info.year),) if info and info.year else ()
+        found.append((n[number], urls.session_path(number), f"الدورة {number} للجمعية العامة للإنتربول",
+                      (f"الدورة {number}",), ("للجمعية العامة للإنتربول", *where, *year)))
     out = []
-    for _, path, title, names_ in sorted(docs, key=lambda d: (-d[0], d[1])):
-        others = list(dict.fromkeys(w for w in names_ if w and w != title))
-        out.append(Doc(path, title, "", " · ".join(others), " ".join(others)))
+    for _, path, title, names_, about in sorted(found, key=lambda d: (-d[0], d[1])):
+        names_ = tuple(dict.fromkeys(w for w in names_ if w))
+        shown = [w for w in dict.fromkeys((*names_, *about)) if w not in title]
+        out.append(Doc(path, title, "", " · ".join(shown), " ".join(about), -1, " ".join(names_)))
     return out
 
 
@@ -298,7 +319,7 @@ def index_block(name: str, docs: list[Doc]) -> list[tuple[str, bytes]]:
     order; sorted by path."""
     n = len(docs)
     every = postings(d.text for d in docs)
-    titled = postings(d.title for d in docs)
+    titled = postings(d.name for d in docs)
     for term, lists in titled.items():  # a title's words are the document's too
         every.setdefault(term, []).extend(lists)
     files: list[tuple[str, bytes]] = []
