@@ -364,21 +364,29 @@ def test_pictures_map_and_timeline(browser, server, width):
     ctx.close()
 
 
-def test_search_counts_follow_the_digit_setting(browser, tmp_path_factory):
+def test_search_counts_and_dates_follow_the_settings(browser, tmp_path_factory):
+    """Counts in Arabic-Indic digits, and each result's date written as its page writes
+    it (month names of the month style: search.js formats the ISO date)."""
+    from bs4 import BeautifulSoup
+
     from interpol_site.pipeline import build
     from interpol_site.settings import Settings
 
     out = tmp_path_factory.mktemp("arab") / "_site"
-    build(ROOT / "seeds", out, Settings(digits="arab"), quiet=True)
+    build(ROOT / "seeds", out, Settings(digits="arab", month_style="levantine"), quiet=True)
     with _serve(out) as url:
         ctx, page, errors, _ = _page(browser)
         page.goto(url + "search/index.html")
-        _results(page, "حموشي")
+        results = _results(page, "حموشي")
         status = page.text_content("#search-status")
         assert any("٠" <= c <= "٩" for c in status), status
         assert not any(c.isascii() and c.isdigit() for c in status), status
-        dates = page.locator(".result time").all_text_contents()
-        assert dates and not any(c.isascii() and c.isdigit() for d in dates for c in d), dates
+        shown = dict(zip([p for p, _, _ in results if p.startswith("articles/")],
+                         page.locator(".result time").all_text_contents(), strict=True))
+        assert shown
+        for path, date in shown.items():
+            soup = BeautifulSoup(_read(page, path), "html.parser")
+            assert date == soup.select_one("article header .meta time").get_text(), path
         assert errors == []
         ctx.close()
 
