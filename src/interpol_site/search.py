@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import collections
 import functools
-import itertools
 import json
 import operator
 import re
@@ -196,12 +195,9 @@ def _numbers(w: int) -> tuple[str, ...]:
 
 def encode_docs(lists: list[list[int]], n: int) -> str:
     """The document numbers of one term, ``width(n)`` digits each. (C-level: one
-    ``itemgetter`` call looks every number up in a table, one join writes them.)"""
-    numbers = lists[0] if len(lists) == 1 else list(itertools.chain.from_iterable(lists))
+    ``itemgetter`` call per list looks its numbers up in a table, one join writes them.)"""
     table = _numbers(width(n))
-    if len(numbers) < 2:
-        return table[numbers[0]] if numbers else ""
-    return "".join(operator.itemgetter(*numbers)(table))
+    return "".join([table[x[0]] if len(x) == 1 else "".join(operator.itemgetter(*x)(table)) for x in lists if x])
 
 
 def decode_docs(text: str, n: int) -> list[int]:
@@ -308,8 +304,13 @@ def entity_docs(corpus: Corpus) -> list[Doc]:
 # --------------------------------------------------------------------------- blocks
 
 
+#: One encoder for every file (``json.dumps`` with options makes a new one per call).
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_quote = json.encoder.encode_basestring  # a str as a JSON string, in C
+
+
 def _script(name: str, data: object) -> bytes:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = _JSON.encode(data)
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"{CALLBACK}({json.dumps(name)},{text});\n".encode()
 
@@ -334,7 +335,7 @@ def index_block(name: str, docs: list[Doc]) -> list[tuple[str, bytes]]:
             firsts.append(term)
         # written without the JSON encoder, which would scan every digit for escapes:
         # the numbers are DIGITS only, the term is JSON-quoted
-        row = f'[{json.dumps(term, ensure_ascii=False)},"{encode_docs(every[term], n)}"'
+        row = f'[{_quote(term)},"{encode_docs(every[term], n)}"'
         if term in titled:
             row += f',"{encode_docs(titled[term], n)}"'
         rows.append(row + "]")
