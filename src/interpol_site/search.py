@@ -103,33 +103,37 @@ def word_terms(word: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+#: The letters a proclitic or the article starts with: a word that starts with none of
+#: them is its only term (``word_terms`` would say so, at the cost of a call).
+_CLITIC_INITIALS = frozenset("وفبكلا")
+
 #: Terms of each raw token (what lies between two spaces, as written); bounded.
 _TOKENS: dict[str, tuple[str, ...]] = {}
-_TOKENS_MAX = 1 << 18
+_TOKENS_MAX = 1 << 19
 
 
 def _token_terms(tokens: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """The index terms of each raw token. Tokens not seen before are normalised together,
-    as one string (``norm`` over a paragraph costs what it costs over a word), then split
-    into words; the words' terms are cached (``word_terms``)."""
+    """A table holding the index terms of each raw token. Tokens not seen before are
+    normalised together, as one string (``norm`` over a paragraph costs what it costs
+    over a word), then split into words; the words' terms are cached (``word_terms``).
+    This runs once per distinct token of the corpus: a real archive has hundreds of
+    thousands, so the common cases (one word, no proclitic) take no call."""
     cache = _TOKENS
-    tokens = list(tokens)
     new = [t for t in tokens if t not in cache]
     if len(cache) + len(new) > _TOKENS_MAX:
         cache.clear()
-        new = tokens
+        new = list(tokens)
     if new:
         normed = norm(_SENTINEL.join(new) + _SENTINEL).lower().split(_SENTINEL)
         if len(normed) != len(new) + 1:  # a token held the sentinel: one at a time
             normed = [norm(t).lower() for t in new]
-        findall, terms = WORD.findall, word_terms
+        findall, terms, initials = WORD.findall, word_terms, _CLITIC_INITIALS
         for token, text in zip(new, normed, strict=False):
-            words = findall(text)
-            if len(words) == 1:
-                cache[token] = terms(words[0])
+            if text.isalnum():  # one word (str.isalnum is WORD's [^\W_] in full)
+                cache[token] = terms(text) if text[0] in initials else (text,)
             else:
-                cache[token] = tuple(sorted({t for w in words for t in terms(w)}))
-    return {t: cache[t] for t in tokens}
+                cache[token] = tuple(sorted({t for w in findall(text) for t in terms(w)}))
+    return cache
 
 
 def _tokens(text: str) -> set[str]:
@@ -141,33 +145,42 @@ def _tokens(text: str) -> set[str]:
 
 def terms_of(text: str) -> set[str]:
     """Every index term of ``text`` (what a page is found by)."""
-    return {t for terms in _token_terms(_tokens(text)).values() for t in terms}
+    tokens = _tokens(text)
+    table = _token_terms(tokens)
+    return {t for token in tokens for t in table[token]}
 
 
-def postings(texts: Iterable[str]) -> dict[str, list[list[int]]]:
-    """term → the numbers of the texts that hold it, as the lists of the distinct raw
-    tokens that give the term (``بالنرويج`` and ``النرويج،`` both give ``نرويج``): each
-    list is sorted, but one number can be in several (the page sets one flag per
-    number, so the index need not merge them).
+def postings(texts: Iterable[str], n: int) -> dict[str, bytearray]:
+    """term → the numbers of the texts that hold it (``n`` texts), already written as
+    in the index (``width(n)`` ASCII digits each, see ``DIGITS``), in no particular order
+    and possibly repeated: the lists of the distinct raw tokens that give the term
+    (``بالنرويج`` and ``النرويج،`` both give ``نرويج``) are concatenated, not merged (the
+    page sets one flag per number, so the index need not).
 
-    A text costs one split on spaces, a set, and one append per distinct token:
-    normalising a token and expanding it into its terms happens once per distinct token
-    (``_token_terms``)."""
-    raw: dict[str, list[int]] = {}
-    for n, text in enumerate(texts):
+    A text costs one split on spaces, a set, and one append of its number's digits per
+    distinct token; normalising a token and expanding it into its terms happens once per
+    distinct token (``_token_terms``). Numbers go into bytearrays, which the garbage
+    collector does not track: with a real archive's hundreds of thousands of distinct
+    tokens, lists would make it walk the whole heap again and again."""
+    codes = [c.encode("ascii") for c in _numbers(width(n))]
+    raw: dict[str, bytearray] = {}
+    get = raw.get
+    for k, text in enumerate(texts):
+        code = codes[k]
         for token in _tokens(text):
-            try:
-                raw[token].append(n)
-            except KeyError:
-                raw[token] = [n]
-    by_term: dict[str, list[list[int]]] = {}
-    for token, terms in _token_terms(raw).items():
-        numbers = raw[token]
-        for t in terms:
-            if t in by_term:
-                by_term[t].append(numbers)
+            numbers = get(token)
+            if numbers is None:  # not try/except: most tokens of a real archive are new
+                raw[token] = bytearray(code)
             else:
-                by_term[t] = [numbers]
+                numbers += code
+    table = _token_terms(raw)
+    by_term: dict[str, bytearray] = {}
+    add = by_term.get
+    for token, numbers in raw.items():
+        for t in table[token]:
+            have = add(t)
+            # a token's numbers may serve several terms: concatenate into a new array
+            by_term[t] = numbers if have is None else have + numbers
     return by_term
 
 
@@ -194,10 +207,9 @@ def _numbers(w: int) -> tuple[str, ...]:
 
 
 def encode_docs(lists: list[list[int]], n: int) -> str:
-    """The document numbers of one term, ``width(n)`` digits each. (C-level: one
-    ``itemgetter`` call per list looks its numbers up in a table, one join writes them.)"""
+    """Document numbers as the index writes them (``postings`` does it as it goes)."""
     table = _numbers(width(n))
-    return "".join([table[x[0]] if len(x) == 1 else "".join(operator.itemgetter(*x)(table)) for x in lists if x])
+    return "".join(table[x] for numbers in lists for x in numbers)
 
 
 def decode_docs(text: str, n: int) -> list[int]:
@@ -214,7 +226,16 @@ def decode_docs(text: str, n: int) -> list[int]:
 
 
 def _utf16(term: str) -> bytes:
-    return term.encode("utf-16-be")  # JavaScript compares strings by UTF-16 code units
+    return term.encode("utf-16-be")
+
+
+def _sorted_terms(terms: Iterable[str]) -> list[str]:
+    """In the order JavaScript compares strings (by UTF-16 code units): the order of
+    code points, unless a term has a character beyond U+FFFF."""
+    terms = list(terms)
+    if max("".join(terms), default="") <= "\uffff":
+        return sorted(terms)
+    return sorted(terms, key=_utf16)
 
 
 # --------------------------------------------------------------------------- documents
@@ -319,15 +340,16 @@ def index_block(name: str, docs: list[Doc]) -> list[tuple[str, bytes]]:
     """The files of one block (``name`` is its folder under ``ROOT``), ``docs`` in rank
     order; sorted by path."""
     n = len(docs)
-    every = postings(d.text for d in docs)
-    titled = postings(d.name for d in docs)
-    for term, lists in titled.items():  # a title's words are the document's too
-        every.setdefault(term, []).extend(lists)
+    every = postings((d.text for d in docs), n)
+    titled = postings((d.name for d in docs), n)
+    for term, numbers in titled.items():  # a title's words are the document's too
+        have = every.get(term)
+        every[term] = numbers if have is None else have + numbers
     files: list[tuple[str, bytes]] = []
     firsts: list[str] = []
-    rows: list[str] = []
+    rows: list[bytes] = []
     size = 0
-    for term in sorted(every, key=_utf16):
+    for term in _sorted_terms(every):
         if size >= TERMS_BYTES:
             files.append(_terms_file(name, len(firsts) - 1, rows))
             rows, size = [], 0
@@ -335,11 +357,11 @@ def index_block(name: str, docs: list[Doc]) -> list[tuple[str, bytes]]:
             firsts.append(term)
         # written without the JSON encoder, which would scan every digit for escapes:
         # the numbers are DIGITS only, the term is JSON-quoted
-        row = f'[{_quote(term)},"{encode_docs(every[term], n)}"'
+        row = b"".join((b"[", _quote(term).encode(), b',"', every[term], b'"'))
         if term in titled:
-            row += f',"{encode_docs(titled[term], n)}"'
-        rows.append(row + "]")
-        size += len(row) + len(term)
+            row += b',"' + titled[term] + b'"'
+        rows.append(row + b"]")
+        size += len(row)
     if rows:
         files.append(_terms_file(name, len(firsts) - 1, rows))
     for k in range(0, n, DOCS_PER_FILE):
@@ -353,9 +375,9 @@ def index_block(name: str, docs: list[Doc]) -> list[tuple[str, bytes]]:
     return sorted(files)
 
 
-def _terms_file(block: str, k: int, rows: list[str]) -> tuple[str, bytes]:
+def _terms_file(block: str, k: int, rows: list[bytes]) -> tuple[str, bytes]:
     name = f"{block}/t{k}"
-    return f"{ROOT}{name}.js", f'{CALLBACK}({json.dumps(name)},[{",".join(rows)}]);\n'.encode()
+    return f"{ROOT}{name}.js", b"".join((f"{CALLBACK}({json.dumps(name)},[".encode(), b",".join(rows), b"]);\n"))
 
 
 @dataclass(frozen=True)
