@@ -62,8 +62,8 @@ class Settings:
     digits: Digits = "latn"
     #: Articles per page on the home page's "latest" list and index pages.
     per_page: int = 20
-    #: Build the full-text search page and its index (search.py; about 0.1 ms of CPU
-    #: per article); false builds neither.
+    #: Build the full-text search page and its index (search.py; 0.1 to 1 ms of CPU
+    #: per article, with the size of the vocabulary); false builds neither.
     search: bool = True
 
     @property
