@@ -104,7 +104,7 @@ def test_parallel_extraction_gives_the_serial_result(tmp_path):
 def test_no_search_build_has_no_index(tmp_path):
     out = tmp_path / "site"
     build(ROOT / "seeds", out, Settings(search=False), quiet=True)
-    assert not (out / "pagefind").exists() and not (out / "search").exists()
+    assert not (out / "search").exists()
     assert (out / "index.html").is_file()
 
 

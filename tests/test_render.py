@@ -109,13 +109,14 @@ def test_javascript_only_on_the_search_page(soups):
     for path, soup in soups.items():
         scripts = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
         if path == "search/index.html":
-            assert {s["src"] for s in scripts} == {"../pagefind/pagefind-ui.js", "../static/search.js"}
+            assert {s["src"] for s in scripts} == {"../static/search.js"}
             assert all(s.has_attr("defer") for s in scripts)
             assert soup.find("noscript").get_text(strip=True), "the page says search needs JavaScript"
+            assert soup.find("form", id="search").has_attr("hidden"), "the form shows only with JavaScript"
         else:
             assert scripts == [], path
         for link in soup.find_all("link", rel="stylesheet"):
-            assert "pagefind" not in link["href"] or path == "search/index.html", path
+            assert "search.css" not in link["href"] or path == "search/index.html", path
 
 
 def _targets(path: str, url: str) -> tuple[str, str]:
@@ -132,10 +133,14 @@ def test_every_internal_link_is_relative_and_resolves(site, soups):
     beside = dict(open_data(corpus, fixtures.SETTINGS.title)) | dict(search_files(corpus))  # other stages
     assert BESIDE <= set(beside)
     check_links(site | beside, soups)
+    form = soups["search/index.html"].find("form", id="search")  # where search.js finds the index
+    for block in form["data-blocks"].split():
+        assert _targets("search/index.html", f"{form['data-index']}{block}/meta.js")[0] in beside, block
+    assert _targets("search/index.html", form["data-root"] + "index.html")[0] == "index.html"
 
 
 #: What the other stages (open data, search) put beside the rendered pages.
-BESIDE = {*FILES, *(schema_path(f) for f in FILES), "pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css"}
+BESIDE = {*FILES, *(schema_path(f) for f in FILES), "search/index/e/meta.js", "search/index/0/meta.js"}
 
 
 def check_links(site: dict[str, bytes], soups: dict[str, BeautifulSoup]) -> None:

@@ -40,7 +40,8 @@ from . import charts, urls
 from .errors import BuildError, Problem
 from .opendata import schema_path
 from .records import Article, Corpus, DateRange, Evidence, SessionInfo, Venue, generated_title
-from .search import merged_bundles
+from .search import ROOT as SEARCH_INDEX
+from .search import blocks as search_blocks
 from .settings import Settings
 
 # --------------------------------------------------------------------------- templates
@@ -642,16 +643,19 @@ class SitemapContext:
 
 @dataclass(frozen=True)
 class SearchContext:
-    """``search.html``: the Pagefind UI, its bundle, and the indexes for readers without JS."""
+    """``search.html``: the search form that static/search.js brings to life, where it
+    finds the index, and the indexes for readers without JavaScript."""
 
     page: Page
     heading: str
-    bundle: str  # relative link to pagefind/
+    index: str  # relative link to the index folder (search/index/)
+    blocks: str  # the index's blocks (search.blocks), space-separated
+    root: str  # relative link to the site's root, which result paths start from
     script: str  # relative link to static/search.js
-    style: str  # relative link to static/search.css (Pagefind's UI, right to left)
-    digits: str  # the digit system of the site, for the result counts
+    style: str  # relative link to static/search.css
+    digits: str  # the digit system of the site, for counts and dates
+    months: str  # the month names of the site's month style, "|"-separated, for dates
     links: tuple[Link, ...]
-    merge: str = ""  # relative links to the shards merged into the main index, space-separated
 
 
 @dataclass(frozen=True)
@@ -1501,12 +1505,12 @@ def search_page(site: Site) -> tuple[str, SearchContext]:
     here = urls.SEARCH
     page = site.page(here, "بحث", "search", "ابحث في نصوص المقالات وصفحات الدول والأشخاص والمدن والدورات.")
     links = tuple(Link(label, urls.relative(here, target)) for sec, label, target in NAV if sec not in ("", "search"))
-    bundle = urls.relative(here, "pagefind/pagefind-ui.js").removesuffix("pagefind-ui.js")
-    merge = " ".join(urls.relative(here, f"{path}pagefind-entry.json").removesuffix("pagefind-entry.json")
-                     for path in merged_bundles(site.corpus))
-    return here, SearchContext(page, "بحث في الأرشيف", bundle,
+    index = urls.relative(here, f"{SEARCH_INDEX}e/meta.js").removesuffix("e/meta.js")
+    root = urls.relative(here, urls.HOME).removesuffix(urls.HOME)
+    months = "|".join(_cldr(dt.date(2000, m, 1), "MMMM", site.settings.locale) for m in range(1, 13))
+    return here, SearchContext(page, "بحث في الأرشيف", index, " ".join(search_blocks(site.corpus)), root,
                                urls.relative(here, "static/search.js"), urls.relative(here, "static/search.css"),
-                               site.settings.digits, links, merge)
+                               site.settings.digits, months, links)
 
 
 DATA_FILES = (

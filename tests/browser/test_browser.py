@@ -152,78 +152,159 @@ def _expected(built_site, keep) -> set[str]:
     return {f"articles/{r['id']}/index.html" for r in records if keep(r)}
 
 
-def _search(page, query: str) -> set[str]:
-    box = page.locator("#search input")
-    box.fill(query)
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
-    page.wait_for_function("document.querySelector('.pagefind-ui__message')?.textContent.match(/[0-9٠-٩]/)")
-    page.wait_for_timeout(300)  # let the last results settle after the debounce
-    more = page.locator(".pagefind-ui__button")
-    while more.count():  # "load more": Pagefind shows five results at a time
-        more.first.click()
-        page.wait_for_timeout(300)
-    # results load one by one (a placeholder first): wait until each has its link, then
-    # read each result's link and excerpt together
-    page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result')]"
-                           ".every(r => r.querySelector('.pagefind-ui__result-link'))")
-    pairs = page.eval_on_selector_all(
-        ".pagefind-ui__result",
-        "els => els.map(r => [r.querySelector('.pagefind-ui__result-link').pathname,"
-        " r.querySelector('.pagefind-ui__result-excerpt')?.textContent || ''])")
-    hrefs = [href for href, _ in pairs]
-    for href, text in pairs[:3]:
-        # excerpts quote the page as written, never the normalised shadow in the index
-        from bs4 import BeautifulSoup
-
-        shown = BeautifulSoup(page.request.get(page.url.split("/search/")[0] + href).text(), "html.parser").get_text()
-        words = [w.strip(".,،:؛()\"“”") for w in text.replace("…", " ").split() if w.strip(".,،:؛()\"“”")]
-        assert words and all(w in shown for w in words), (href, text)
-    return {h.lstrip("/") for h in hrefs}
+def _results(page, query: str) -> list[tuple[str, str, bool]]:
+    """Type ``query``, show every result ("more results" until there are no more) and
+    return (path from the site's root, excerpt text, excerpt has a <mark>) of each."""
+    page.fill("#search-input", query)
+    page.wait_for_function(
+        "q => { const s = document.getElementById('search-status').textContent;"
+        " return s.includes('«' + q + '»') && !s.startsWith('جار')"
+        " && document.getElementById('search-results').getAttribute('aria-busy') === 'false'; }",
+        arg=query, timeout=10_000)
+    more = page.locator(".search-more")
+    while more.is_visible():
+        more.click()
+        page.wait_for_function("document.getElementById('search-results').getAttribute('aria-busy') === 'false'")
+    root = page.evaluate("new URL(document.getElementById('search').dataset.root, location.href).href")
+    return [(href.removeprefix(root), text, marked) for href, text, marked in page.eval_on_selector_all(
+        ".result", "els => els.map(r => [r.querySelector('h2 a').href,"
+        " r.querySelector('.excerpt')?.textContent || '', !!r.querySelector('.excerpt mark')])")]
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-def test_search_finds_arabic_variants(browser, server, built_site, width):
+def _search(page, query: str, marked: bool = True) -> set[str]:
+    """The paths found for ``query``; each excerpt quotes its page as written (never a
+    normalised form), and over HTTP each article's excerpt marks the word it matched."""
+    from bs4 import BeautifulSoup
+
+    results = _results(page, query)
+    for path, text, _ in results[:3]:
+        shown = BeautifulSoup(_read(page, path), "html.parser").get_text()
+        words = [w.strip(".,،:؛()\"“”«»") for w in text.replace("…", " ").split()]
+        assert all(w in shown for w in words if w), (path, text)
+    if marked:
+        assert all(mark for path, _, mark in results if path.startswith("articles/")), (query, results)
+    return {path for path, _, _ in results}
+
+
+def _read(page, path: str) -> str:
+    url = page.evaluate("p => new URL(document.getElementById('search').dataset.root + p, location.href).href", path)
+    if url.startswith("file://"):
+        from urllib.parse import unquote, urlparse
+
+        return Path(unquote(urlparse(url).path)).read_text(encoding="utf-8")
+    return page.request.get(url).text()
+
+
+def _queries(built_site) -> list[tuple[str, set[str]]]:
     from interpol_site.arabic import norm
 
-    SHOTS.mkdir(exist_ok=True)
     norway = _expected(built_site, lambda r: any(c["code"] == "NO" for c in r["countries"]))
     interpol = _expected(built_site, lambda r: "انتربول" in norm(" ".join(r["body"])).replace("نتربول", "انتربول"))
     hammouchi = _expected(built_site, lambda r: any("حموشي" in p["name"] for p in r["people"]))
     assert norway and interpol and hammouchi, "the seeds name Norway, INTERPOL and Hammouchi"
+    return [("النرويج", norway), ("نرويج", norway), ("الانتربول", interpol), ("حموشي", hammouchi),
+            ("والإنتربول", interpol), ("بالنرويج", norway), ("الإنتربول", interpol)]
 
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_finds_arabic_variants(browser, server, built_site, width):
+    SHOTS.mkdir(exist_ok=True)
     ctx, page, errors, external = _page(browser, width, 900)
     page.goto(server + "search/index.html")
     assert page.locator("html").get_attribute("dir") == "rtl"
-    queries = [("النرويج", norway), ("نرويج", norway), ("الانتربول", interpol), ("حموشي", hammouchi),
-               ("والإنتربول", interpol), ("بالنرويج", norway), ("الإنتربول", interpol)]
-    for query, want in queries:
+    for query, want in _queries(built_site):
         found = {h for h in _search(page, query) if h.startswith("articles/")}
         assert want <= found, f"{query!r}: missing {sorted(want - found)}"
     # RTL: the search icon sits at the right of the box, the clear button at the left
-    box = page.locator("#search input").bounding_box()
-    clear = page.locator(".pagefind-ui__search-clear").bounding_box()
+    box = page.locator("#search-input").bounding_box()
+    clear = page.locator(".search-clear").bounding_box()
+    icon = page.locator(".search-icon").bounding_box()
     assert clear["x"] + clear["width"] / 2 < box["x"] + box["width"] / 2, (clear, box)
-    icon_left = page.evaluate(
-        "parseFloat(getComputedStyle(document.querySelector('.pagefind-ui__form'), '::before').left)")
-    assert icon_left > box["width"] / 2, icon_left
+    assert icon["x"] + icon["width"] / 2 > box["x"] + box["width"] / 2, (icon, box)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
     assert _axe(page) == []
+    _results(page, "حموشي")
     page.screenshot(path=str(SHOTS / f"search-{'phone' if width < 500 else 'desktop'}.png"), full_page=True)
     assert errors == [] and external == []
+    ctx.close()
+
+
+def test_search_works_from_file_urls(browser, built_site):
+    """No server: the index loads through <script> elements, links are relative files."""
+    ctx, page, errors, external = _page(browser, 390, 844)
+    page.goto((built_site / "search" / "index.html").as_uri())
+    assert page.locator("#search-input").is_visible()
+    for query, want in _queries(built_site):
+        found = {h for h in _search(page, query, marked=False) if h.startswith("articles/")}
+        assert want <= found, f"{query!r}: missing {sorted(want - found)}"
+    first = page.locator(".result h2 a").first
+    first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and page.url.endswith("/index.html")
+    assert page.locator("h1").count() == 1
+    page.go_back()  # the query comes back with the page
+    page.wait_for_selector(".result h2 a")
+    # a query in the address (what the form sends on Enter) is searched on arrival
+    page.goto((built_site / "search" / "index.html").as_uri() + "?q=" + "حموشي")
+    page.wait_for_selector(".result h2 a")
+    assert page.locator("#search-input").input_value() == "حموشي"
+    assert errors == [] and external == []
+    ctx.close()
+
+
+def test_search_ranks_entity_pages_then_titles_then_newest(browser, server, built_site):
+    import json
+
+    records = json.loads((built_site / "data" / "records.json").read_text(encoding="utf-8"))
+    by_path = {f"articles/{r['id']}/index.html": r for r in records}
+    ctx, page, errors, _ = _page(browser)
+    page.goto(server + "search/index.html")
+    paths = [p for p, _, _ in _results(page, "حموشي")]
+    titles = dict(zip(paths, page.locator(".result h2 a").all_text_contents(), strict=True))  # as shown
+    kinds = ["article" if p.startswith("articles/") else "entity" for p in paths]
+    assert kinds == sorted(kinds, key=lambda k: k == "article") and kinds[0] == "entity", paths
+    assert paths[0].startswith("people/"), paths  # the person page itself comes first
+    articles = [by_path[p] for p in paths if p.startswith("articles/")]
+    in_title = ["حموشي" in titles[f"articles/{r['id']}/index.html"] for r in articles]
+    assert in_title == sorted(in_title, reverse=True) and any(in_title), in_title
+    for group in (True, False):
+        dates = [r["date"] or "" for r, t in zip(articles, in_title, strict=True) if t is group]
+        assert dates == sorted(dates, reverse=True), dates
+    assert errors == []
     ctx.close()
 
 
 def test_search_is_keyboard_accessible(browser, server):
     ctx, page, errors, _ = _page(browser)
     page.goto(server + "search/index.html")
-    page.wait_for_selector("#search input")
+    page.wait_for_selector("#search-input")
     for _ in range(30):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('#search input')"):
+        if page.evaluate("document.activeElement.matches('#search-input')"):
             break
     else:
         pytest.fail("the search box cannot be reached with Tab")
-    page.keyboard.type("حموشي")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    page.keyboard.type("الإنتربول")
+    page.keyboard.press("Enter")  # searches at once, without leaving the page
+    page.wait_for_selector(".result h2 a", timeout=10_000)
+    page.wait_for_function("document.getElementById('search-results').getAttribute('aria-busy') === 'false'")
+    assert "search/index.html?q=" in page.url  # searched in place, and the address says what
+    assert page.get_attribute("#search-status", "aria-live") == "polite"
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.result h2 a')"):
+            break
+    else:
+        pytest.fail("the results cannot be reached with Tab")
+    more = page.locator(".search-more")
+    if more.is_visible():  # "more results" moves the focus to the first new result
+        shown = page.locator(".result").count()
+        more.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"document.querySelectorAll('.result').length > {shown}")
+        assert page.evaluate(f"document.activeElement === document.querySelectorAll('.result h2 a')[{shown}]")
+    page.locator(".search-clear").click()
+    assert page.locator(".result").count() == 0 and page.evaluate("document.activeElement.id") == "search-input"
     assert errors == []
     ctx.close()
 
@@ -233,8 +314,29 @@ def test_search_page_without_javascript_points_to_indexes(browser, server):
     page = ctx.new_page()
     page.goto(server + "search/index.html")
     assert page.locator("noscript").count() == 1
+    assert not page.locator("#search").is_visible(), "a form that cannot work is not shown"
     assert page.locator("main a[href*='countries/']").count() >= 1
     ctx.close()
+
+
+def test_hostile_text_in_results_is_shown_as_text(browser, tmp_path_factory):
+    from interpol_site.pipeline import build
+    from interpol_site.settings import Settings
+
+    out = tmp_path_factory.mktemp("hostile") / "_site"
+    build(ROOT / "tests" / "hostile", out, Settings(), quiet=True)
+    with _serve(out) as url:
+        ctx, page, errors, external = _page(browser)
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(url + "search/index.html")
+        results = _results(page, "اقتباس")
+        assert results, "the article with markup in its title and text is found"
+        assert "<script>alert(1)</script>" in page.locator(".result h2 a").first.text_content()
+        assert "{{ 7*7 }} و{% raw %}" in page.locator(".result .excerpt").first.text_content()  # as written
+        assert page.locator("#search-results script, #search-results textarea").count() == 0
+        assert dialogs == [] and errors == [] and external == []
+        ctx.close()
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -262,24 +364,35 @@ def test_pictures_map_and_timeline(browser, server, width):
     ctx.close()
 
 
-def test_search_counts_follow_the_digit_setting(browser, tmp_path_factory):
+def test_search_counts_and_dates_follow_the_settings(browser, tmp_path_factory):
+    """Counts in Arabic-Indic digits, and each result's date written as its page writes
+    it (month names of the month style: search.js formats the ISO date)."""
+    from bs4 import BeautifulSoup
+
     from interpol_site.pipeline import build
     from interpol_site.settings import Settings
 
     out = tmp_path_factory.mktemp("arab") / "_site"
-    build(ROOT / "seeds", out, Settings(digits="arab"), quiet=True)
+    build(ROOT / "seeds", out, Settings(digits="arab", month_style="levantine"), quiet=True)
     with _serve(out) as url:
         ctx, page, errors, _ = _page(browser)
         page.goto(url + "search/index.html")
-        page.locator("#search input").fill("حموشي")
-        page.wait_for_function("/[٠-٩]/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')")
-        assert not any(c.isascii() and c.isdigit() for c in page.locator(".pagefind-ui__message").text_content())
+        results = _results(page, "حموشي")
+        status = page.text_content("#search-status")
+        assert any("٠" <= c <= "٩" for c in status), status
+        assert not any(c.isascii() and c.isdigit() for c in status), status
+        shown = dict(zip([p for p, _, _ in results if p.startswith("articles/")],
+                         page.locator(".result time").all_text_contents(), strict=True))
+        assert shown
+        for path, date in shown.items():
+            soup = BeautifulSoup(_read(page, path), "html.parser")
+            assert date == soup.select_one("article header .meta time").get_text(), path
         assert errors == []
         ctx.close()
 
 
-def test_search_over_shards_finds_what_one_index_finds(browser, built_site, tmp_path_factory, monkeypatch):
-    """A large archive is indexed in shards merged by the UI; shrink the shards so the
+def test_search_over_blocks_finds_what_one_block_finds(browser, built_site, tmp_path_factory, monkeypatch):
+    """A large archive is indexed in blocks searched together; shrink the blocks so the
     seeds are split, and every query still finds every article it should."""
     from interpol_site import search
     from interpol_site.pipeline import build
@@ -288,16 +401,14 @@ def test_search_over_shards_finds_what_one_index_finds(browser, built_site, tmp_
     monkeypatch.setattr(search, "SHARD_SIZE", 2)
     out = tmp_path_factory.mktemp("shards") / "_site"
     build(ROOT / "seeds", out, Settings(), quiet=True)
-    shards = sorted(p.name for p in (out / "pagefind").glob("part-*"))
-    assert len(shards) >= 2 and not (out / "pagefind" / shards[0] / "pagefind.js").exists()
-    merged = (out / "search" / "index.html").read_text(encoding="utf-8")
-    assert all(f"../pagefind/{name}/" in merged for name in shards)
-    norway = _expected(built_site, lambda r: any(c["code"] == "NO" for c in r["countries"]))
-    hammouchi = _expected(built_site, lambda r: any("حموشي" in p["name"] for p in r["people"]))
+    blocks = sorted(p.name for p in (out / "search" / "index").iterdir() if p.name != "e")
+    assert len(blocks) >= 2
+    page_html = (out / "search" / "index.html").read_text(encoding="utf-8")
+    assert f'data-blocks="e {" ".join(sorted(blocks, key=int))}"' in page_html
     with _serve(out) as url:
         ctx, page, errors, external = _page(browser)
         page.goto(url + "search/index.html")
-        for query, want in [("النرويج", norway), ("حموشي", hammouchi)]:
+        for query, want in _queries(built_site):
             found = {h for h in _search(page, query) if h.startswith("articles/")}
             assert want <= found, f"{query!r}: missing {sorted(want - found)}"
         assert errors == [] and external == []
