@@ -75,6 +75,15 @@ def test_cli_build_summary_and_strict(tmp_path):
     assert strict.returncode == 1
 
 
+def test_cli_build_from_a_missing_source_folder_keeps_the_site(tmp_path):
+    out = tmp_path / "site"
+    assert run("build", "--output", str(out)).returncode == 0
+    before = tree(out)
+    proc = run("build", "--source", str(tmp_path / "no-such-folder"), "--output", str(out))
+    assert proc.returncode == 2 and "source folder not found" in proc.stderr
+    assert tree(out) == before
+
+
 def test_cli_refuses_a_foreign_output_folder(tmp_path):
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "notes.txt").write_text("x")

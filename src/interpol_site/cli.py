@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -81,8 +82,27 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _build(args: argparse.Namespace) -> int:
+def run() -> None:
+    """``python build.py`` and the ``interpol-site`` script: ``main``, then exit without
+    tearing the heap down object by object (half a second after a 5,000-article build;
+    every file is written and closed by then)."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _source(args: argparse.Namespace) -> Path:
+    """The source folder; a missing one stops the command before any site is replaced."""
     source = args.source.resolve()
+    if not source.is_dir():
+        raise BuildError(Problem(str(args.source), "source folder not found",
+                                 "pass the folder of articles with --source", level="error"))
+    return source
+
+
+def _build(args: argparse.Namespace) -> int:
+    source = _source(args)
     result = build(source, args.output, _settings(args, source), quiet=args.quiet, fresh=args.fresh)
     _report(result.problems)
     print(result.summary())
@@ -90,9 +110,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    source = args.source.resolve()
-    if not source.is_dir():
-        raise BuildError(Problem(str(args.source), "source folder not found", level="error"))
+    source = _source(args)
     corpus, problems = extract_corpus(source)
     _report(problems)
     if args.explain:
@@ -116,7 +134,7 @@ def _serve(args: argparse.Namespace) -> int:
     from .pipeline import warm
     from .serve import serve
 
-    source = args.source.resolve()
+    source = _source(args)
     # records stay in memory between rebuilds: a save re-reads only the files it changed
     cache = ExtractCache() if args.fresh else ExtractCache.load(args.output)
 

@@ -1,0 +1,1 @@
+searchIndexPart("e/meta",{"n":0,"width":2,"terms":[],"per":20,"days":""});
