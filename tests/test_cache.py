@@ -113,3 +113,27 @@ def test_a_cache_kept_in_memory_serves_the_next_build_without_parsing(corpus, tm
     assert result.kept > 0
     build(corpus, clean, Settings(), quiet=True)
     assert tree(out) == tree(clean)
+
+
+def test_a_rebuild_makes_the_edited_articles_pages_first_as_it_then_writes_them(corpus, tmp_path):
+    """serve shows these pages before the rest of the site is written: they must be
+    the very pages the rebuild writes."""
+    from interpol_site.render import article_page
+
+    out = tmp_path / "site"
+    cache = ExtractCache.load(out)
+    build(corpus, out, Settings(), quiet=True, cache=cache)
+    edited = sorted(corpus.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nفقرة أضيفت أثناء المعاينة عن النرويج.\n",
+                      encoding="utf-8")
+    early: dict[str, bytes] = {}
+
+    def first(site, articles):
+        assert [a.file for a in articles] == [edited.relative_to(corpus).as_posix()]
+        for a in articles:
+            path, context = article_page(site, a)
+            early[path] = site.render("article.html", context)
+
+    build(corpus, out, Settings(), quiet=True, cache=cache, on_linked=first)
+    [(path, page)] = early.items()
+    assert "النرويج" in page.decode() and (out / path).read_bytes() == page

@@ -39,9 +39,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @contextlib.contextmanager
-def running(output: Path):
+def running(output: Path, early=None):
     """A preview server for ``output`` on a free port; yields the port."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(output))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(output, early))
     thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
@@ -132,6 +132,20 @@ def test_follows_the_atomic_swap(tmp_path):
         assert get(port, "/")[2] == b"v1"
         write_site([("index.html", b"v2")], out, **kwargs)
         assert get(port, "/")[2] == b"v2"
+
+
+def test_pages_made_early_are_served_until_the_swap(site):
+    """A rebuild's first pages come from memory; everything else, and every refusal, as
+    before; an empty mapping serves the folder again."""
+    early = {"sub/page.html": b"made early", "index.html": "الرئيسية الجديدة".encode()}
+    with running(site, early) as port:
+        assert get(port, "/sub/page.html")[2] == b"made early"
+        assert get(port, "/")[2] == "الرئيسية الجديدة".encode()  # a folder's index.html too
+        assert get(port, "/sub/")[2] == b"sub index"
+        assert get(port, "/leak.txt")[0] == 403
+        assert get(port, "/missing.html")[2] == b"custom 404"
+        early.clear()
+        assert get(port, "/sub/page.html")[2] == b"page"
 
 
 def test_missing_output_is_404(tmp_path):

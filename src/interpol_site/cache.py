@@ -124,6 +124,7 @@ class ExtractCache:
         self._records: dict[str, Entry] = {}  # file -> its records, parsed (``dump(keep=True)``)
         self._got: dict[str, Entry] = {}  # the records of this build
         self.hits = 0
+        self.extracted: list[str] = []  # files extracted anew (not reused) in this build
 
     def __bool__(self) -> bool:
         """Whether it holds anything a build could reuse."""
@@ -173,6 +174,7 @@ class ExtractCache:
     def put(self, rel: str, key: str | None, stored: bytes, article: Article | None,
             problems: list[Problem]) -> None:
         """A newly extracted file: its ``member`` and its records."""
+        self.extracted.append(rel)
         if key is not None:
             self._new[rel] = (key, stored)
             self._got[rel] = (article, problems)
@@ -185,5 +187,5 @@ class ExtractCache:
         entries, got = self._new, self._got
         data = _frame(fingerprint().encode() + b"\n") + b"".join(entries[rel][1] for rel in sorted(entries))
         self._old, self._records = (entries, got) if keep else ({}, {})
-        self._new, self._got = {}, {}
+        self._new, self._got, self.extracted = {}, {}, []
         return data

@@ -138,17 +138,38 @@ def _serve(args: argparse.Namespace) -> int:
     # records stay in memory between rebuilds: a save re-reads only the files it changed
     cache = ExtractCache() if args.fresh else ExtractCache.load(args.output)
 
+    # An edited article's page is made as soon as the corpus is linked, and served from
+    # memory while the rest of the site is written and swapped in.
+    early: dict[str, bytes] = {}
+
+    def show_first(site, articles) -> None:
+        from .render import article_page
+
+        for a in articles[:EARLY_PAGES]:
+            path, context = article_page(site, a)
+            early[path] = site.render("article.html", context)
+
     def rebuild() -> None:
-        result = build(source, args.output, _settings(args, source), quiet=True, cache=cache)
+        try:
+            result = build(source, args.output, _settings(args, source), quiet=True, cache=cache,
+                           on_linked=show_first)
+        finally:
+            early.clear()
         _report(result.problems)
         print(result.summary(), flush=True)
 
-    rebuild()
+    result = build(source, args.output, _settings(args, source), quiet=True, cache=cache)
+    _report(result.problems)
+    print(result.summary(), flush=True)
     # An edit is extracted in this process: compile the patterns now, not on the first save.
     threading.Thread(target=warm, daemon=True).start()
     serve(args.output, args.port, rebuild, [source, PROJECT_ROOT / "templates", PROJECT_ROOT / "static"],
-          host=args.host)
+          host=args.host, early=early)
     return 0
+
+
+#: Edited articles whose pages ``serve`` shows before the rebuild is swapped in.
+EARLY_PAGES = 20
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import workers
 from .cache import NAME as CACHE_NAME
@@ -297,7 +298,8 @@ def build_date() -> dt.date | None:
 
 
 def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False, fresh: bool = False,
-          cache: ExtractCache | None = None, jobs: int | None = None) -> BuildResult:
+          cache: ExtractCache | None = None, jobs: int | None = None,
+          on_linked: Callable[[Any, list[Article]], None] | None = None) -> BuildResult:
     """Build the site of ``source`` into ``output``; with ``fresh``, nothing of the
     previous build is reused (the extraction cache and the page keys are ignored).
     A process that builds again and again (``serve``) passes its own ``cache``: its
@@ -306,7 +308,9 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
     Everything after the link step is a list of independent tasks (pages, open data,
     search shards), run on every core for a large corpus (``jobs``, default: the cores
     for ``PARALLEL_FROM`` articles or more); each writes its files into the staging
-    folder, which is swapped in when all are done."""
+    folder, which is swapped in when all are done. ``on_linked(site, articles)`` is called
+    once the corpus is linked, before any page is written, with the articles extracted
+    anew (``serve`` shows their pages at once)."""
     from .render import Site
 
     started = time.perf_counter()
@@ -316,6 +320,7 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
         cache = ExtractCache() if fresh else ExtractCache.load(output)
     manifest = Manifest() if fresh else Manifest.load(output)
     corpus, problems = extract_corpus(source, show, cache=cache, jobs=jobs)
+    extracted = set(cache.extracted)
     cached = cache.dump(keep=keep)
     if jobs is None:
         jobs = workers.cores() if len(corpus.articles) >= PARALLEL_FROM else 1
@@ -323,7 +328,10 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
     # walk them again and again (nor touch their pages in the forked workers).
     gc.freeze()
     try:
-        pages, kept = _write(Site(corpus, settings, build_date()), output, source, manifest, cached, jobs)
+        site = Site(corpus, settings, build_date())
+        if on_linked is not None:
+            on_linked(site, [a for a in corpus.articles if a.file in extracted])
+        pages, kept = _write(site, output, source, manifest, cached, jobs)
     finally:
         gc.unfreeze()
     return BuildResult(len(corpus.articles), pages, tuple(problems), time.perf_counter() - started,

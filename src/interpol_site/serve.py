@@ -22,7 +22,7 @@ import socket
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -59,16 +59,19 @@ def serve(
     *,
     stop: threading.Event | None = None,
     on_ready: Callable[[str], object] | None = None,
+    early: Mapping[str, bytes] | None = None,
 ) -> None:
     """Serve ``output`` at http://host:port/ until Ctrl+C (or ``stop`` is set).
 
     ``rebuild`` is called after changes under ``watch``. It does not build first: the
     caller builds before serving. ``on_ready`` receives the URL (useful with port 0).
+    ``early`` maps site paths (``articles/x/index.html``) to pages a rebuild has already
+    made and not yet swapped in; they are served from memory until it has.
     """
     output = Path(output)
     server_class = _IPv6Server if ":" in host else ThreadingHTTPServer
     try:
-        httpd = server_class((host, port), make_handler(output))
+        httpd = server_class((host, port), make_handler(output, early))
     except OSError as exc:
         raise BuildError(
             Problem(
@@ -112,9 +115,11 @@ def _shutdown_on(stop: threading.Event, httpd: ThreadingHTTPServer) -> None:
 # --------------------------------------------------------------------------- requests
 
 
-def make_handler(output: Path) -> type[BaseHTTPRequestHandler]:
-    """A request handler class serving only files inside ``output``."""
+def make_handler(output: Path, early: Mapping[str, bytes] | None = None) -> type[BaseHTTPRequestHandler]:
+    """A request handler class serving only files inside ``output`` (or, for a page a
+    rebuild has made and not yet swapped in, that page from ``early``)."""
     root = os.path.abspath(output)
+    early = early if early is not None else {}
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "interpol-site-preview"
@@ -141,9 +146,12 @@ def make_handler(output: Path) -> type[BaseHTTPRequestHandler]:
             if where is None:
                 self._plain(status, send_body)
                 return
+            body = early.get(os.path.relpath(where, os.path.realpath(root)).replace(os.sep, "/")) \
+                if early and status == HTTPStatus.OK else None
             try:
-                with open(where, "rb") as fh:
-                    body = fh.read()
+                if body is None:
+                    with open(where, "rb") as fh:
+                        body = fh.read()
             except OSError:
                 self._plain(HTTPStatus.NOT_FOUND, send_body)
                 return
