@@ -70,7 +70,8 @@ def extract_article(text: str, file: str) -> Article:
         segments.append(_segment(-1, meta_probe.title))
     for k, line in enumerate(lay.body):
         segments.append(_segment(k, line.text))
-    hints = frozenset().union(*(dates_mod.day_month_pairs(s.shadow.text) for s in segments))
+    found_dates = {s.index: dates_mod.find_dates(s.shadow.text) for s in segments}  # before the hints
+    hints = frozenset().union(*map(dates_mod.pairs, found_dates.values()))
     meta = read_meta(lay, hints)
     by_index = {s.index: s for s in segments}
 
@@ -137,7 +138,7 @@ def extract_article(text: str, file: str) -> Article:
     )
 
     # dates ---------------------------------------------------------------------
-    event_dates, partial, weekdays = _dates(segments, hints, meta.published, session_mentions)
+    event_dates, partial, weekdays = _dates(segments, found_dates, hints, meta.published)
     date, date_ev = _timeline_date(meta.published, event_dates, weekdays, session_mentions, by_index)
     published_ev = ()
     if meta.published and meta.byline:
@@ -266,12 +267,12 @@ def _people(
     return people, spans
 
 
-def _dates(segments, hints, published, session_mentions):
+def _dates(segments, found, hints, published):
     """Event date ranges (years settled where the article allows), partial dates, weekdays."""
     mentions = []
     next_years: list[int] = []
     for s in segments:
-        for m in dates_mod.find_dates(s.shadow.text, hints):
+        for m in dates_mod.with_hints(found[s.index], hints):
             mentions.append((s, m))
         next_years += dates_mod.next_event_years(s.shadow.text)
     explicit_years = [m.year1 for _, m in mentions if m.year1]

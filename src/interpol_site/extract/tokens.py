@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
@@ -39,6 +39,22 @@ def tokens(text: str) -> list[Token]:
 
 
 _new = tuple.__new__
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only begin at one of ``starts``
+    (ascending) and never matches the empty string: tried only there.
+
+    A pattern that opens with a look-behind or an optional group makes the regex engine
+    try every position of the text; the callers know the few where a match can begin.
+    """
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m:
+                end = m.end()
+                yield m
 
 
 def joined(text: str, a: Token, b: Token) -> bool:
