@@ -8,6 +8,7 @@ of the text it came from; the ``link`` step later fills gaps from the rest of th
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -51,14 +52,18 @@ class Segment:
         return Evidence(self.index, a, b, self.text[a:b], rule)
 
 
+@functools.lru_cache(maxsize=65536)
 def slug_for(text: str) -> str:
+    """The slug of a name (country, city, person): the same few names recur in every article."""
     from ..urls import slug
 
     return slug(text)
 
 
 def article_id(file: str) -> str:
-    return slug_for(PurePosixPath(file).with_suffix("").as_posix().replace("/", "-"))
+    from ..urls import slug
+
+    return slug(PurePosixPath(file).with_suffix("").as_posix().replace("/", "-"))
 
 
 def extract_article(text: str, file: str) -> Article:
