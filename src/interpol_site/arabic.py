@@ -82,18 +82,26 @@ def shadow(text: str) -> Shadow:
     return Shadow(text, folded, tuple(d - k for k, d in enumerate(dropped)))
 
 
-_SPACES = re.compile(r"\s+")
+def drop_marks(text: str) -> str:
+    """``text`` without tashkeel, tatweel and invisible characters."""
+    return _DROP.sub("", text)
 
 
 def norm(text: str) -> str:
     """The shadow's text alone, with whitespace runs collapsed (for keys and lookups)."""
-    return _SPACES.sub(" ", fold(_DROP.sub("", unicodedata.normalize("NFC", text)))).strip()
+    # str.split() and the regex \s agree on whitespace: the runs of \s+ become one space
+    return " ".join(fold(_DROP.sub("", unicodedata.normalize("NFC", text))).split())
+
+
+_DISPLAY_SPACE = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
 
 
 def clean_display(text: str) -> str:
     """Text as shown: NFC, tatweel kept (it is the author's), NBSP runs become one space."""
     text = unicodedata.normalize("NFC", text)
-    return re.sub(r"[ \t\u00a0\u202f\u2007\u2009]+", " ", text).strip()
+    if "  " in text or any(ch in text for ch in "\t\u00a0\u202f\u2007\u2009"):
+        text = _DISPLAY_SPACE.sub(" ", text)  # (single spaces alone are already as shown)
+    return text.strip()
 
 
 def has_arabic(text: str) -> bool:
