@@ -7,6 +7,7 @@ of the text it came from; the ``link`` step later fills gaps from the rest of th
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import hashlib
@@ -35,7 +36,7 @@ from .meta import read_meta
 from .people import Candidate, find_people
 from .places import choose_venue, find_cities
 from .sessions import find_sessions
-from .tokens import Token, tokens
+from .tokens import Words, tokens
 
 _MARKS = re.compile("[\u064b-\u065f\u0640]")
 
@@ -45,7 +46,8 @@ class Segment:
     index: int  # -1 title, else paragraph index
     text: str  # as displayed
     shadow: Shadow
-    tokens: tuple[Token, ...]
+    tokens: Words  # of the shadow
+    name_tokens: Words  # the same, with a final ى kept (على is not علي)
 
     def evidence(self, start: int, end: int, rule: str) -> Evidence:
         a, b = self.shadow.span(start, end)
@@ -101,7 +103,7 @@ def extract_article(text: str, file: str) -> Article:
         session = Session(number, ev)
 
     # venue -----------------------------------------------------------------------
-    city_mentions = [m for s in segments for m in find_cities(s.shadow.text, list(s.tokens), s.index)]
+    city_mentions = [m for s in segments for m in find_cities(s.shadow.text, s.tokens, s.index)]
     city, support, next_mentions, other_mentions = choose_venue(
         {s.index: s.shadow.text for s in segments}, city_mentions, session_mentions,
         session.number if session else None,
@@ -116,7 +118,7 @@ def extract_article(text: str, file: str) -> Article:
     )
 
     # people --------------------------------------------------------------------
-    candidates = [c for s in segments for c in find_people(s.shadow.text, _name_tokens(s), s.index)]
+    candidates = [c for s in segments for c in find_people(s.shadow.text, s.name_tokens, s.index)]
     people, person_spans = _people(candidates, segments, by_index)
 
     # countries -------------------------------------------------------------------
@@ -125,7 +127,7 @@ def extract_article(text: str, file: str) -> Article:
     written: dict[str, str] = {}
     for s in segments:
         blocked = person_spans.get(s.index, [])
-        for m in find_countries(s.shadow.text, list(s.tokens), s.index, blocked):
+        for m in find_countries(s.shadow.text, s.tokens, s.index, blocked):
             ev = s.evidence(m.start, m.end, "country name or adjective")
             found.setdefault(m.code, []).append(ev)
             written.setdefault(m.code, ev.text)
@@ -182,17 +184,24 @@ def extract_article(text: str, file: str) -> Article:
 
 def _segment(index: int, text: str) -> Segment:
     sh = shadow(text)
-    return Segment(index, text, sh, tuple(tokens(sh.text)))
+    toks = tokens(sh.text)
+    return Segment(index, text, sh, toks, _name_tokens(text, sh, toks))
 
 
-def _name_tokens(seg: Segment) -> list[Token]:
+def _name_tokens(text: str, sh: Shadow, toks: Words) -> Words:
     """Tokens for the name finder: a final ى is kept, so على (on) is not علي (Ali)."""
-    out = []
-    for t in seg.tokens:
-        if t.text.endswith("ي") and seg.text[seg.shadow.position(t.end - 1)] == "ى":
-            t = Token(t.start, t.end, t.text[:-1] + "ى")
-        out.append(t)
-    return out
+    at = text.find("ى")
+    if at == -1:
+        return toks
+    dropped = [cut + k for k, cut in enumerate(sh.cuts)]  # where the shadow dropped characters
+    words = list(toks.words)
+    while at != -1:
+        end = at - bisect.bisect_left(dropped, at) + 1  # just after the ى (folded to ي) in the shadow
+        k = bisect.bisect_left(toks.ends, end)
+        if k < len(words) and toks.ends[k] == end:
+            words[k] = words[k][:-1] + "ى"
+        at = text.find("ى", at + 1)
+    return toks.with_words(words)
 
 
 def _venue(city, mentions, by_index, rule: str) -> Venue:
@@ -214,9 +223,10 @@ def _people(
     merged: list[dict] = []
     for c in candidates:
         seg = by_index[c.segment]
-        words = [seg.tokens[i].text for i in c.tokens]
-        shown = seg.text[slice(*seg.shadow.span(seg.tokens[c.tokens[0]].start, seg.tokens[c.tokens[-1]].end))]
-        ev = seg.evidence(seg.tokens[c.tokens[0]].start, seg.tokens[c.tokens[-1]].end, f"person ({c.rule})")
+        words = [seg.tokens.words[i] for i in c.tokens]
+        start, end = seg.tokens.starts[c.tokens[0]], seg.tokens.ends[c.tokens[-1]]
+        shown = seg.text[slice(*seg.shadow.span(start, end))]
+        ev = seg.evidence(start, end, f"person ({c.rule})")
         roles = [seg.text[slice(*seg.shadow.span(a, b))].strip(" ،,") for a, b in c.roles]
         target = None
         for p in merged:
@@ -238,24 +248,28 @@ def _people(
 
     spans: dict[int, list[tuple[int, int]]] = {}
     for c in candidates:
-        seg = by_index[c.segment]
-        spans.setdefault(c.segment, []).append((seg.tokens[c.tokens[0]].start, seg.tokens[c.tokens[-1]].end))
+        toks = by_index[c.segment].tokens
+        spans.setdefault(c.segment, []).append((toks.starts[c.tokens[0]], toks.ends[c.tokens[-1]]))
 
     # surname-only mentions of a person already named in this article
     taken = {(seg, a) for seg, ranges in spans.items() for a, _ in ranges}
     inside = {seg: ranges for seg, ranges in spans.items()}
     by_surname = {p["words"][-1]: p for p in merged if len(p["words"][-1]) >= 3}
+    # the tokens that are a surname, or one after و ف ب ل
+    surface = {*by_surname, *(c + s for c in "وفبل" for s in by_surname)}
     for seg in segments if by_surname else ():
-        for t in seg.tokens:
-            word = t.text if t.text in by_surname else t.text[1:] if t.text[:1] in "وفبل" else None
+        toks = seg.tokens
+        for k in toks.hits(surface):
+            text, start, end = toks.words[k], toks.starts[k], toks.ends[k]
+            word = text if text in by_surname else text[1:] if text[:1] in "وفبل" else None
             p = by_surname.get(word) if word else None
-            if p is None or (seg.index, t.start) in taken:
+            if p is None or (seg.index, start) in taken:
                 continue
-            if any(a <= t.start < b for a, b in inside.get(seg.index, ())):
+            if any(a <= start < b for a, b in inside.get(seg.index, ())):
                 continue
-            ev = seg.evidence(t.start, t.end, "surname of a person named in the article")
+            ev = seg.evidence(start, end, "surname of a person named in the article")
             p["evidence"].append(ev)
-            alias = ev.text[1:] if t.text != word else ev.text
+            alias = ev.text[1:] if text != word else ev.text
             if alias not in p["aliases"] and alias != p["name"]:
                 p["aliases"].append(alias)
     people = tuple(

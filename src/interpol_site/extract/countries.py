@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..gazetteer import countries
-from .tokens import PhraseMatch, Token, find_phrases
+from .tokens import PhraseMatch, Words, find_phrases
 
 _CORROBORATE_BEFORE = re.compile(r"(?:^|\s)(?:دوله|دول|جمهوريه|بلد|بلاد|مملكه|في|الي|من|مع|عاصمه|سفير|سفاره)\s*$")
 
@@ -29,7 +29,7 @@ class CountryMention:
 
 
 def find_countries(
-    text: str, toks: list[Token], segment: int, blocked: list[tuple[int, int]] = ()
+    text: str, toks: Words, segment: int, blocked: list[tuple[int, int]] = ()
 ) -> list[CountryMention]:
     """Country mentions in a shadow text; spans in ``blocked`` (people, cities) are skipped."""
     table = countries()

@@ -39,13 +39,13 @@ def is_bare_name(text: str) -> bool:
     """A line that is only a person's name (2–4 words, starting with a given name)."""
     if re.search(r"[^\w\s\u0640]", text):
         return False
-    toks = tokens(shadow(text).text)
+    toks = tokens(shadow(text).text).words
     if not 2 <= len(toks) <= 4:
         return False
-    first = toks[0].text
+    first = toks[0]
     if not (_is_given(first) or first in ("عبد", "ابو", "بو")):
         return False
-    return all(_name_word(t.text, k) or t.text.startswith("ال") for k, t in enumerate(toks[1:], 1))
+    return all(_name_word(t, k) or t.startswith("ال") for k, t in enumerate(toks[1:], 1))
 
 
 def _original(text: str, sh, a: int, b: int) -> str:

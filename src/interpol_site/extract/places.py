@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..gazetteer import City, cities
 from .sessions import SessionMention
-from .tokens import Token, find_phrases, sentence_bounds
+from .tokens import Words, find_phrases, sentence_bounds
 
 _LOCATIVE = re.compile(
     r"(?:(?:^|\s)(?:في|ب|الي|من|داخل)\s*$|مدينه\s*$|(?:احتضنت|تحتضن|تحتضنها|احتضنتها|تستضيف|استضافت|"
@@ -36,7 +36,7 @@ class CityMention:
     clitic: str
 
 
-def find_cities(text: str, toks: list[Token], segment: int) -> list[CityMention]:
+def find_cities(text: str, toks: Words, segment: int) -> list[CityMention]:
     table = cities()
 
     def accept(key: tuple[str, ...], city: City) -> bool:

@@ -1,28 +1,70 @@
-"""Tokens of a shadow text and a longest-match phrase finder shared by the gazetteers."""
+"""Tokens of a shadow text and a longest-match phrase finder shared by the gazetteers.
+
+A paragraph has hundreds of tokens and only a few of them can start a name, a country
+or a city. So tokens are kept as plain lists (``Words``: texts, offsets, the gaps between
+them) made by one ``re.split``, and each gazetteer is looked up through a table of the
+*surface* forms of its first words, proclitics included (``surface_forms``): a finder
+looks at the few tokens found in the table, never calls Python for every token.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator
+from itertools import accumulate, compress
 from typing import NamedTuple, TypeVar
 
 from ..arabic import clitic_variants
 
 _TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z0-9]+")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _SENTENCE = re.compile(r"[.!?؟؛;\n]+|\.\.")
 
 T = TypeVar("T")
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
+class Words:
+    """The tokens of a shadow text, as parallel lists: ``words[k]`` is
+    ``text[starts[k]:ends[k]]`` and ``gaps[k]`` the text between tokens k and k + 1."""
+
+    __slots__ = ("text", "words", "starts", "ends", "gaps")
+
+    def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int], gaps: list[str]):
+        self.text = text
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        self.gaps = gaps
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def joined(self, k: int) -> bool:
+        """True when only spaces separate tokens k and k + 1 (no comma, period, bracket)."""
+        return not self.gaps[k].strip()
+
+    def with_words(self, words: list[str]) -> Words:
+        """The same tokens under other texts (e.g. a final ى restored)."""
+        return Words(self.text, words, self.starts, self.ends, self.gaps)
+
+    def hits(self, table: Collection[str]) -> list[int]:
+        """Indexes of the tokens that are in ``table``, in order."""
+        return list(compress(range(len(self.words)), map(table.__contains__, self.words)))
+
+    def index_at(self, position: int) -> int:
+        """Index of the last token starting at or before ``position`` (-1: none)."""
+        return bisect.bisect_right(self.starts, position) - 1
 
 
-@dataclass(frozen=True)
-class PhraseMatch:
+def tokens(text: str) -> Words:
+    """The tokens of ``text``: one ``re.split``, offsets summed in C."""
+    parts = _SPLIT.split(text)  # gap, token, gap, token, …, gap
+    bounds = list(accumulate(map(len, parts)))  # where each part ends
+    return Words(text, parts[1::2], bounds[0:-1:2], bounds[1::2], parts[2:-1:2])
+
+
+class PhraseMatch(NamedTuple):
     start: int  # shadow offset of the phrase (after any clitic)
     end: int
     first: int  # index of the first token
@@ -30,15 +72,6 @@ class PhraseMatch:
     key: tuple[str, ...]
     value: object
     clitic: str  # the proclitics in front of the phrase, e.g. "و", "ب", "لل"
-
-
-def tokens(text: str) -> list[Token]:
-    # tuple.__new__ skips the NamedTuple's Python-level __new__: 40 % faster, and
-    # tokenising is a tenth of extraction
-    return [_new(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(text)]
-
-
-_new = tuple.__new__
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
@@ -57,11 +90,6 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
                 yield m
 
 
-def joined(text: str, a: Token, b: Token) -> bool:
-    """True when only spaces separate two tokens (no comma, period, bracket)."""
-    return text[a.end : b.start].strip() == ""
-
-
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of a paragraph (split at . ! ? ؟ ؛ and newlines)."""
     out, pos = [], 0
@@ -73,53 +101,92 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return out or [(0, len(text))]
 
 
-_FIRSTS: dict[int, dict[str, int]] = {}
+# --------------------------------------------------------------------------- surface forms
+
+#: What ``clitic_variants`` strips, as prefixes to put back: و/ف, then ب/ل/ك or لل (→ ال).
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ل", "ك")
 
 
-def _first_index(table: dict) -> dict[str, int]:
-    """First word of every key → the longest key starting with it (tables live forever)."""
-    index = _FIRSTS.get(id(table))
+def surface_forms(base: Collection[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Every word whose ``clitic_variants`` include a word of ``base`` → those (form, cut)
+    pairs, in the order ``clitic_variants`` gives them.
+
+    The inverse of ``clitic_variants``: each base word with the proclitics it may hide
+    behind put back (``المغرب`` → ``والمغرب``, ``للمغرب``, ``وللمغرب``, ``بالمغرب`` …), kept
+    only where ``clitic_variants`` of the result does give the base word back.
+    """
+    out: dict[str, tuple[tuple[str, int], ...]] = {}
+    for word in base:
+        candidates = [c + p + word for c in _CONJUNCTIONS for p in _PREPOSITIONS]
+        if word.startswith("ال"):
+            candidates += [c + "لل" + word[2:] for c in _CONJUNCTIONS]
+        for surface in candidates:
+            if surface not in out:
+                forms = tuple((form, cut) for form, cut in clitic_variants(surface) if form in base)
+                if forms:
+                    out[surface] = forms
+    return out
+
+
+class _Start(NamedTuple):
+    """How a surface word may start a key of a phrase table."""
+
+    form: str  # the key's first word
+    longest: int  # tokens of the longest key starting with it
+    skip: int  # characters before the phrase (a clean prefix: و+الصين; للمغرب keeps its لل)
+    clitic: str  # the proclitics stripped
+
+
+_STARTS: dict[int, dict[str, tuple[_Start, ...]]] = {}
+
+
+def _starts_of(table: dict) -> dict[str, tuple[_Start, ...]]:
+    """Surface word → the ways it starts a key of ``table`` (tables live forever)."""
+    index = _STARTS.get(id(table))
     if index is None:
-        index = {}
+        longest: dict[str, int] = {}
         for key in table:
-            index[key[0]] = max(index.get(key[0], 0), len(key))
-        _FIRSTS[id(table)] = index
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+        index = {
+            surface: tuple(
+                _Start(form, longest[form], len(surface) - len(form) if surface.endswith(form) else 0, surface[:cut])
+                for form, cut in forms
+            )
+            for surface, forms in surface_forms(longest).items()
+        }
+        _STARTS[id(table)] = index
     return index
 
 
 def find_phrases(
     text: str,
-    toks: list[Token],
+    toks: Words,
     table: dict[tuple[str, ...], T],
     max_len: int,
     accept: Callable[[tuple[str, ...], T], bool] = lambda k, v: True,
 ) -> list[PhraseMatch]:
     """Longest non-overlapping matches of ``table`` keys, allowing proclitics on the first
     token (و ف ب ك ل، لل→ال). A key mapped to None still consumes its tokens (blockers)."""
-    firsts = _first_index(table)
+    starts = _starts_of(table)
+    words = toks.words
     out: list[PhraseMatch] = []
-    i = 0
-    while i < len(toks):
+    free = 0  # the first token not inside a match
+    for i in toks.hits(starts):
+        if i < free:
+            continue
         best: PhraseMatch | None = None
-        for form, cut in clitic_variants(toks[i].text):
-            longest = firsts.get(form)
-            if longest is None:
-                continue
-            for n in range(min(longest, len(toks) - i), 0, -1):
-                if n > 1 and not all(joined(text, toks[i + k], toks[i + k + 1]) for k in range(n - 1)):
+        for how in starts[words[i]]:
+            for n in range(min(how.longest, len(words) - i), 0, -1):
+                if n > 1 and not all(toks.joined(i + k) for k in range(n - 1)):
                     continue
-                key = (form, *(t.text for t in toks[i + 1 : i + n]))
+                key = (how.form, *words[i + 1 : i + n])
                 if key in table and accept(key, table[key]):
                     if best is None or n > best.last - best.first + 1:
-                        word = toks[i].text
-                        # the span starts after a clean prefix (و+الصين); للمغرب keeps its لل
-                        skip = len(word) - len(form) if word.endswith(form) else 0
-                        best = PhraseMatch(toks[i].start + skip, toks[i + n - 1].end, i, i + n - 1,
-                                           key, table[key], word[:cut])
+                        best = PhraseMatch(toks.starts[i] + how.skip, toks.ends[i + n - 1], i, i + n - 1,
+                                           key, table[key], how.clitic)
                     break
         if best is not None:
             out.append(best)
-            i = best.last + 1
-        else:
-            i += 1
+            free = best.last + 1
     return out
