@@ -32,7 +32,7 @@ from ..records import (
 )
 from . import dates as dates_mod
 from .countries import find_countries
-from .meta import read_meta
+from .meta import headline, read_meta
 from .people import Candidate, find_people
 from .places import choose_venue, find_cities
 from .sessions import find_sessions
@@ -72,9 +72,9 @@ def extract_article(text: str, file: str) -> Article:
     """Extract the record of one article from its decoded text."""
     lay = layout(text)
     segments: list[Segment] = []
-    meta_probe = read_meta(lay)
-    if meta_probe.title is not None:
-        segments.append(_segment(-1, meta_probe.title))
+    title = headline(lay)
+    if title is not None:
+        segments.append(_segment(-1, title.text))
     for k, line in enumerate(lay.body):
         segments.append(_segment(k, line.text))
     found_dates = {s.index: dates_mod.find_dates(s.shadow.text) for s in segments}  # before the hints

@@ -11,7 +11,7 @@ A city is not its country, and nisba surnames inside a person's name are not cou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..gazetteer import countries
 from .tokens import PhraseMatch, Words, find_phrases
@@ -19,8 +19,7 @@ from .tokens import PhraseMatch, Words, find_phrases
 _CORROBORATE_BEFORE = re.compile(r"(?:^|\s)(?:دوله|دول|جمهوريه|بلد|بلاد|مملكه|في|الي|من|مع|عاصمه|سفير|سفاره)\s*$")
 
 
-@dataclass(frozen=True)
-class CountryMention:
+class CountryMention(NamedTuple):
     segment: int
     start: int
     end: int
@@ -37,7 +36,7 @@ def find_countries(
     codes = [m for m in matches if m.value is not None]
     out = []
     for k, m in enumerate(codes):
-        if any(a <= m.start < b for a, b in blocked):
+        if blocked and any(a <= m.start < b for a, b in blocked):
             continue
         if m.key in table.ambiguous and not _corroborated(text, m, codes, k):
             continue

@@ -67,11 +67,16 @@ def _credit(text: str) -> tuple[str | None, str | None]:
     return author, source
 
 
+def headline(lay: Layout) -> Line | None:
+    """The title line: the line in headline position, unless it is only a name (the author's)."""
+    title = lay.headline
+    return None if title is not None and is_bare_name(title.text) else title
+
+
 def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> Meta:
-    title: Line | None = lay.headline
-    author = source = None
-    if title is not None and is_bare_name(title.text):
-        author, title = title.text, None
+    title = headline(lay)
+    source = None
+    author = lay.headline.text if lay.headline is not None and title is None else None
     published = published_text = None
     for line in lay.bylines:
         sh = shadow(line.text)

@@ -235,15 +235,18 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
 
     # apposition: "NAME، ROLE" and "ROLE، NAME،", at the gaps that hold a comma
     heads = toks.hits(_head_words())
-    for k in _comma_gaps(toks):
+    marks = _clause_marks(text)
+    for k in _comma_gaps(toks, marks):
         if words[k + 1] in _head_words():
             role_len = _title_at(toks, k + 1) or (1 if _role_head(words[k + 1]) else 0)
             if role_len:
                 idx = _name_before(toks, k)
                 if idx:
-                    keep(idx, "apposition", [(starts[k + 1], _clause_end(text, starts[k + 1]))])
+                    keep(idx, "apposition", [(starts[k + 1], _clause_end(text, marks, starts[k + 1]))])
         # role before the comma: look back for a role phrase start within the clause
-        clause = bisect.bisect_left(starts, _clause_start(text, ends[k]))
+        if not heads or heads[0] > k:
+            continue
+        clause = bisect.bisect_left(starts, _clause_start(marks, ends[k]))
         head = next((j for j in heads[bisect.bisect_left(heads, clause):bisect.bisect_right(heads, k)]
                      if _title_at(toks, j) or _role_head(words[j])), None)
         if head is None:
@@ -276,18 +279,15 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
     return found
 
 
-def _comma_gaps(toks: Words) -> list[int]:
+def _comma_gaps(toks: Words, marks: list[int]) -> list[int]:
     """The k whose gap to token k + 1 holds a comma (، or ,), in order."""
-    text = toks.text
-    out = set()
-    for comma in ("،", ","):
-        at = text.find(comma)
-        while at != -1:
+    out: list[int] = []
+    for at in marks:
+        if toks.text[at] in "،,":
             k = toks.index_at(at)
-            if 0 <= k < len(toks) - 1:
-                out.add(k)
-            at = text.find(comma, at + 1)
-    return sorted(out)
+            if 0 <= k < len(toks) - 1 and (not out or out[-1] != k):
+                out.append(k)
+    return out
 
 
 def _bracketed(toks: Words, i: int) -> list[int]:
@@ -320,12 +320,27 @@ def _name_before(toks: Words, k: int) -> list[int]:
     return best
 
 
-def _clause_end(text: str, pos: int) -> int:
-    ends = [text.find(ch, pos) for ch in "،,.؛;\n"]
-    ends = [e for e in ends if e != -1]
-    return min(min(ends) if ends else len(text), pos + 120)
+_CLAUSE_MARKS = "،,.؛;\n"
 
 
-def _clause_start(text: str, pos: int) -> int:
-    starts = [text.rfind(ch, 0, pos) for ch in "،,.؛;\n"]
-    return max(starts) + 1 if max(starts) >= 0 else 0
+def _clause_marks(text: str) -> list[int]:
+    """Positions of the marks that end a clause (، , . ؛ ; newline), in order."""
+    out = []
+    for ch in _CLAUSE_MARKS:
+        at = text.find(ch)
+        while at != -1:
+            out.append(at)
+            at = text.find(ch, at + 1)
+    return sorted(out)
+
+
+def _clause_end(text: str, marks: list[int], pos: int) -> int:
+    """Where the clause around ``pos`` ends: the next mark, at most 120 characters on."""
+    k = bisect.bisect_left(marks, pos)
+    return min(marks[k] if k < len(marks) else len(text), pos + 120)
+
+
+def _clause_start(marks: list[int], pos: int) -> int:
+    """Where the clause before ``pos`` starts: just after the last mark before it."""
+    k = bisect.bisect_left(marks, pos)
+    return marks[k - 1] + 1 if k else 0

@@ -38,12 +38,8 @@ class CityMention:
 
 def find_cities(text: str, toks: Words, segment: int) -> list[CityMention]:
     table = cities()
-
-    def accept(key: tuple[str, ...], city: City) -> bool:
-        return True
-
     out = []
-    for m in find_phrases(text, toks, table.names, table.max_len, accept):
+    for m in find_phrases(text, toks, table.names, table.max_len):
         city = m.value
         if city.common_word:
             before = text[max(0, m.start - 12) : m.start]

@@ -138,23 +138,30 @@ class _Start(NamedTuple):
     clitic: str  # the proclitics stripped
 
 
-_STARTS: dict[int, dict[str, tuple[_Start, ...]]] = {}
+class _Ways(NamedTuple):
+    """The ways a surface word starts keys of a phrase table."""
+
+    ways: tuple[_Start, ...]  # in the order of clitic_variants
+    single: _Start | None  # the first way, when every way starts only one-word keys
 
 
-def _starts_of(table: dict) -> dict[str, tuple[_Start, ...]]:
+_STARTS: dict[int, dict[str, _Ways]] = {}
+
+
+def _starts_of(table: dict) -> dict[str, _Ways]:
     """Surface word → the ways it starts a key of ``table`` (tables live forever)."""
     index = _STARTS.get(id(table))
     if index is None:
         longest: dict[str, int] = {}
         for key in table:
             longest[key[0]] = max(longest.get(key[0], 0), len(key))
-        index = {
-            surface: tuple(
+        index = {}
+        for surface, forms in surface_forms(longest).items():
+            ways = tuple(
                 _Start(form, longest[form], len(surface) - len(form) if surface.endswith(form) else 0, surface[:cut])
                 for form, cut in forms
             )
-            for surface, forms in surface_forms(longest).items()
-        }
+            index[surface] = _Ways(ways, ways[0] if all(w.longest == 1 for w in ways) else None)
         _STARTS[id(table)] = index
     return index
 
@@ -164,10 +171,11 @@ def find_phrases(
     toks: Words,
     table: dict[tuple[str, ...], T],
     max_len: int,
-    accept: Callable[[tuple[str, ...], T], bool] = lambda k, v: True,
+    accept: Callable[[tuple[str, ...], T], bool] | None = None,
 ) -> list[PhraseMatch]:
     """Longest non-overlapping matches of ``table`` keys, allowing proclitics on the first
-    token (و ف ب ك ل، لل→ال). A key mapped to None still consumes its tokens (blockers)."""
+    token (و ف ب ك ل، لل→ال). A key mapped to None still consumes its tokens (blockers).
+    ``accept`` (default: all) may refuse a key, and a shorter one is tried."""
     starts = _starts_of(table)
     words = toks.words
     out: list[PhraseMatch] = []
@@ -175,13 +183,21 @@ def find_phrases(
     for i in toks.hits(starts):
         if i < free:
             continue
+        ways, single = starts[words[i]]
+        if single is not None and accept is None:
+            # only one-word keys: the first form's wins (a later one is no longer)
+            how = single
+            key = (how.form,)
+            out.append(PhraseMatch(toks.starts[i] + how.skip, toks.ends[i], i, i, key, table[key], how.clitic))
+            free = i + 1
+            continue
         best: PhraseMatch | None = None
-        for how in starts[words[i]]:
+        for how in ways:
             for n in range(min(how.longest, len(words) - i), 0, -1):
                 if n > 1 and not all(toks.joined(i + k) for k in range(n - 1)):
                     continue
                 key = (how.form, *words[i + 1 : i + n])
-                if key in table and accept(key, table[key]):
+                if key in table and (accept is None or accept(key, table[key])):
                     if best is None or n > best.last - best.first + 1:
                         best = PhraseMatch(toks.starts[i] + how.skip, toks.ends[i + n - 1], i, i + n - 1,
                                            key, table[key], how.clitic)
