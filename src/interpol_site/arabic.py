@@ -99,7 +99,7 @@ _DISPLAY_SPACE = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
 def clean_display(text: str) -> str:
     """Text as shown: NFC, tatweel kept (it is the author's), NBSP runs become one space."""
     text = unicodedata.normalize("NFC", text)
-    if "  " in text or any(ch in text for ch in "\t\u00a0\u202f\u2007\u2009"):
+    if "  " in text or "\t" in text or "\u00a0" in text or "\u202f" in text or "\u2007" in text or "\u2009" in text:
         text = _DISPLAY_SPACE.sub(" ", text)  # (single spaces alone are already as shown)
     return text.strip()
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .arabic import clean_display, drop_marks, fold, has_arabic
+from .arabic import Shadow, clean_display, drop_marks, fold, has_arabic, shadow
 from .gazetteer import boilerplate
 from .records import Stripped
 
@@ -26,6 +26,7 @@ _SENTENCE_END = re.compile(r"[.!؟?…:]['\"”»)\]]*\s*$")
 class Line:
     number: int  # 1-based line in the source file
     text: str  # display text (NFC, space runs collapsed, trimmed)
+    shadow: Shadow = field(compare=False, repr=False)  # of ``text``, for matching
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def words(text: str) -> int:
 
 def is_strip(raw: str) -> bool:
     """Many headline fragments joined by whitespace runs, as in a site's news ticker."""
-    if "  " not in raw and not any(ch in raw for ch in "\t\u00a0\u2007\u202f"):
+    if not ("  " in raw or "\t" in raw or "\u00a0" in raw or "\u2007" in raw or "\u202f" in raw):
         return False  # no run of two of _STRIP_RUN's characters
     runs = len(_STRIP_RUN.findall(raw.strip()))
     return runs >= 3 or (runs >= 1 and len(raw) > 600 and not _SENTENCE_END.search(raw))
@@ -52,13 +53,16 @@ class _Probe:
     """The questions the layout rules ask about one line; what several rules share (the
     normalised text, the words, the byline kind) is worked out once."""
 
-    __slots__ = ("text", "key", "words", "_tokens", "_kind")
+    __slots__ = ("text", "key", "words", "shadow", "_tokens", "_kind")
     _UNKNOWN = object()
 
     def __init__(self, text: str):
         self.text = text
-        kept = drop_marks(unicodedata.normalize("NFC", text))
+        nfc = unicodedata.normalize("NFC", text)
+        kept = drop_marks(nfc)
         folded = fold(kept)
+        plain = nfc == text and len(kept) == len(text)  # nothing composed, nothing dropped
+        self.shadow = Shadow(text, folded) if plain else shadow(text)
         if folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
             # the only whitespace is single spaces between words (a shown line, as a rule)
             self.key = folded
@@ -68,7 +72,7 @@ class _Probe:
             self.key, count = " ".join(pieces), len(pieces)
         # (self.key is norm(text).) Folding keeps every character's whitespace-ness: unless
         # normalising dropped or composed characters, the text has the words of its key.
-        self.words = count if kept == text else words(text)
+        self.words = count if plain else words(text)
         self._tokens: list[str] | None = None
         self._kind: object = _Probe._UNKNOWN
 
@@ -205,8 +209,9 @@ def layout(text: str) -> Layout:
         elif not has_arabic(shown) and not re.search(r"\d", shown):
             stripped.append(Stripped(i, shown, "no Arabic text"))
         else:
-            lines.append(Line(i, shown))
-            probes[i] = _Probe(shown)
+            probe = _Probe(shown)
+            lines.append(Line(i, shown, probe.shadow))
+            probes[i] = probe
 
     def kind(k: int) -> str | None:
         return probes[lines[k].number].byline_kind()

@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ..arabic import Shadow, shadow
-from ..clean import layout
+from ..arabic import Shadow
+from ..clean import Line, layout
 from ..gazetteer import countries as country_table
 from ..records import (
     Article,
@@ -74,9 +74,9 @@ def extract_article(text: str, file: str) -> Article:
     segments: list[Segment] = []
     title = headline(lay)
     if title is not None:
-        segments.append(_segment(-1, title.text))
+        segments.append(_segment(-1, title))
     for k, line in enumerate(lay.body):
-        segments.append(_segment(k, line.text))
+        segments.append(_segment(k, line))
     found_dates = {s.index: dates_mod.find_dates(s.shadow.text) for s in segments}  # before the hints
     hints = frozenset().union(*map(dates_mod.pairs, found_dates.values()))
     meta = read_meta(lay, hints)
@@ -182,10 +182,10 @@ def extract_article(text: str, file: str) -> Article:
     )
 
 
-def _segment(index: int, text: str) -> Segment:
-    sh = shadow(text)
+def _segment(index: int, line: Line) -> Segment:
+    sh = line.shadow
     toks = tokens(sh.text)
-    return Segment(index, text, sh, toks, _name_tokens(text, sh, toks))
+    return Segment(index, line.text, sh, toks, _name_tokens(line.text, sh, toks))
 
 
 def _name_tokens(text: str, sh: Shadow, toks: Words) -> Words:

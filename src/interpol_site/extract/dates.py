@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..arabic import month_number, month_pattern, weekday_names
-from .tokens import matches_at
+from .tokens import matches_at, occurrences
 
 _D = r"(?<!\d)([0-3]?\d)(?!\d)"
 _Y = r"((?:19|20)\d{2})(?!\d)"
@@ -229,13 +229,17 @@ def _weekdays_with_al() -> tuple[str, ...]:
     return tuple(sorted((n for n in weekday_names() if n.startswith("ال")), key=len, reverse=True))
 
 
+_TIMES_OF_DAY = ("صباح", "مساء", "ظهر", "عشيه", "ليله", "فجر")
+_RELATIVE_DAYS = ("اليوم", "امس", "البارحه", "غدا", "يوم")
+
+
 @functools.cache
 def _weekday_pattern() -> re.Pattern[str]:
     names = _weekdays_with_al()
     days = "|".join(re.escape(n) for n in names)
     return re.compile(
-        r"(?<![\w])(?:(?:صباح|مساء|ظهر|عشيه|ليله|فجر)\s+)?"
-        r"(?:(اليوم|امس|البارحه|غدا|يوم)\s+)"
+        rf"(?<![\w])(?:(?:{'|'.join(_TIMES_OF_DAY)})\s+)?"
+        rf"(?:({'|'.join(_RELATIVE_DAYS)})\s+)"
         rf"({days})(?![\w])"
     )
 
@@ -247,7 +251,8 @@ def find_weekdays(text: str) -> list[WeekdayMention]:
     out = []
     if not any(day in text for day in _weekdays_with_al()):
         return out
-    for mt in _weekday_pattern().finditer(text):
+    # a mention begins with its time of day or its relative day
+    for mt in matches_at(_weekday_pattern(), text, occurrences(text, _TIMES_OF_DAY + _RELATIVE_DAYS)):
         rel, day = mt.groups()
         out.append(WeekdayMention(mt.start(), mt.end(), table[day], offsets[rel]))
     return out

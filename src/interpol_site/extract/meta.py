@@ -79,7 +79,7 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
     author = lay.headline.text if lay.headline is not None and title is None else None
     published = published_text = None
     for line in lay.bylines:
-        sh = shadow(line.text)
+        sh = line.shadow
         if published is None:
             for m in dates_mod.find_dates(sh.text, hints):
                 span = m.dates()

@@ -90,6 +90,17 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
                 yield m
 
 
+def occurrences(text: str, needles: Iterable[str]) -> list[int]:
+    """Where each of ``needles`` occurs in ``text`` (overlaps included), in order."""
+    out = []
+    for needle in needles:
+        at = text.find(needle)
+        while at != -1:
+            out.append(at)
+            at = text.find(needle, at + 1)
+    return sorted(out)
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of a paragraph (split at . ! ? ؟ ؛ and newlines)."""
     out, pos = [], 0
