@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..arabic import month_number, month_pattern, weekday_names
 from .tokens import matches_at, occurrences
@@ -135,40 +136,63 @@ def pairs(mentions: list[DateMention]) -> frozenset[tuple[int, int]]:
 _DIGIT_RUN = re.compile(r"\d+")
 
 
-def _starts(text: str) -> tuple[list[int], list[int], list[int]]:
-    """Where each date pattern can begin: (cross, day, year) positions, in order.
+class _Starts(NamedTuple):
+    """Where each date pattern can begin, in order."""
 
-    Every pattern opens with a digit run not preceded by a digit: a day or month has at
-    most two digits, an ISO year four; a cross-month range may open with بين/من and
+    cross: list[int]  # a day followed by a space, or the بين/من before it
+    range: list[int]  # a day followed by a range separator (و، الى، حتى، -)
+    single: list[int]  # a day followed by a space
+    iso: list[int]  # a four-digit year followed by - / .
+    numeric: list[int]  # one or two digits followed by - / .
+
+
+def _starts(text: str) -> _Starts:
+    """Every pattern opens with a digit run not preceded by a digit: a day (one digit, or
+    two from 0-3, as ``_D``), a numeric part (one or two digits) or an ISO year (four),
+    followed by what the pattern puts next; a cross-month range may open with بين/من and
     spaces before its first day. The patterns are tried only there (``matches_at``)."""
+    found = _Starts([], [], [], [], [])
     first = _DIGIT.search(text)
     if first is None:
-        return [], [], []
-    cross: list[int] = []
-    days: list[int] = []
-    years: list[int] = []
+        return found
     for run in _DIGIT_RUN.finditer(text, first.start()):
         start, end = run.span()
-        if end - start == 4:
-            years.append(start)
-        elif end - start <= 2:
-            days.append(start)
+        size = end - start
+        if size > 4 or size == 3:
+            continue
+        spaced = end < len(text) and text[end].isspace()
+        after = end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        nxt = text[after : after + 1]
+        if size == 4:
+            if nxt and nxt in "-/.":
+                found.iso.append(start)
+            continue
+        if nxt and nxt in "/.-":
+            found.numeric.append(start)
+        if size == 2 and text[start] not in "0123":
+            continue  # not a day of _D
+        if nxt and nxt in "واح-–—":
+            found.range.append(start)
+        if spaced:
+            found.single.append(start)
             gap = start
             while gap > 0 and text[gap - 1].isspace():
                 gap -= 1
-            if gap < start:
-                if text[gap - 3 : gap] == "بين":
-                    cross.append(gap - 3)
-                elif text[gap - 2 : gap] == "من":
-                    cross.append(gap - 2)
-            cross.append(start)
-    return cross, days, years
+            if gap < start:  # بين or من, spaces, the day
+                if gap >= 3 and text[gap - 3 : gap] == "بين":
+                    found.cross.append(gap - 3)
+                elif gap >= 2 and text[gap - 2 : gap] == "من":
+                    found.cross.append(gap - 2)
+            found.cross.append(start)
+    return found
 
 
 def _find_dates(text: str) -> list[DateMention]:
-    cross_starts, days, years = _starts(text)
-    if not days:
-        return []  # every form has a day (or a month) of one or two digits
+    starts = _starts(text)
+    if not any(starts):
+        return []
     p = _patterns()
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
@@ -182,7 +206,7 @@ def _find_dates(text: str) -> list[DateMention]:
         taken.append((mention.start, mention.end))
         out.append(mention)
 
-    for mt in matches_at(p["cross"], text, cross_starts):
+    for mt in matches_at(p["cross"], text, starts.cross):
         opener, d1, m1, y1, sep, d2, m2, y2 = mt.groups()
         if sep == "و" and not opener:
             continue  # "3 غشت و5 شتنبر" are two dates unless "بين" opens a range
@@ -190,23 +214,23 @@ def _find_dates(text: str) -> list[DateMention]:
         if mo1 and mo2 and _valid(int(d1), mo1) and _valid(int(d2), mo2) and free(*mt.span()):
             add(DateMention(mt.start(), mt.end(), int(d1), mo1, int(d2), mo2,
                             int(y1) if y1 else None, int(y2) if y2 else None))
-    for mt in matches_at(p["range"], text, days):
+    for mt in matches_at(p["range"], text, starts.range):
         d1, d2, m, y, cur = mt.groups()
         mo = month_number(m)
         if mo and _valid(int(d1), mo) and _valid(int(d2), mo) and int(d1) < int(d2) and free(*mt.span()):
             yy = int(y) if y else None
             add(DateMention(mt.start(), mt.end(), int(d1), mo, int(d2), mo, yy, yy, current=bool(cur)))
-    for mt in matches_at(p["single"], text, days):
+    for mt in matches_at(p["single"], text, starts.single):
         d, m, y, cur = mt.groups()
         mo = month_number(m)
         if mo and _valid(int(d), mo) and free(*mt.span()):
             yy = int(y) if y else None
             add(DateMention(mt.start(), mt.end(), int(d), mo, int(d), mo, yy, yy, current=bool(cur)))
-    for mt in matches_at(p["iso"], text, years):
+    for mt in matches_at(p["iso"], text, starts.iso):
         y, mo, d = (int(g) for g in mt.groups())
         if _valid(d, mo) and free(*mt.span()):
             add(DateMention(mt.start(), mt.end(), d, mo, d, mo, y, y, numeric=True))
-    for mt in matches_at(p["numeric"], text, days):
+    for mt in matches_at(p["numeric"], text, starts.numeric):
         a, _, b, y = mt.groups()
         first, second, year = int(a), int(b), int(y)
         if not free(*mt.span()):

@@ -125,6 +125,12 @@ def _head_words() -> frozenset[str]:
 
 
 @functools.cache
+def _lexicon() -> frozenset[str]:
+    """Every surface word any of the three passes of ``find_people`` starts from."""
+    return _head_words() | frozenset(_given_starts())
+
+
+@functools.cache
 def _given_starts() -> dict[str, str]:
     """Surface word → its first clitic form that is a given name or a compound head."""
     nw = name_words()
@@ -198,10 +204,15 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             used.update(idx)
             found.append(Candidate(idx, segment, roles, rule))
 
+    hits = toks.hits(_lexicon())
+    if not hits:
+        return found
+    titles, head_words, given = _title_starts(), _head_words(), _given_starts()
+
     # after titles: only a token that may start a title can
     i = 0
-    for first in toks.hits(_title_starts()):
-        if first < i:
+    for first in hits:
+        if first < i or words[first] not in titles:
             continue
         n = _title_at(toks, first)
         if not n:
@@ -234,18 +245,16 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         i = titles_end
 
     # apposition: "NAME، ROLE" and "ROLE، NAME،", at the gaps that hold a comma
-    heads = toks.hits(_head_words())
-    marks = _clause_marks(text)
-    for k in _comma_gaps(toks, marks):
-        if words[k + 1] in _head_words():
+    heads = [k for k in hits if words[k] in head_words]
+    marks = _clause_marks(text) if heads else []
+    for k in _apposition_gaps(toks, marks, heads):
+        if words[k + 1] in head_words:
             role_len = _title_at(toks, k + 1) or (1 if _role_head(words[k + 1]) else 0)
             if role_len:
                 idx = _name_before(toks, k)
                 if idx:
                     keep(idx, "apposition", [(starts[k + 1], _clause_end(text, marks, starts[k + 1]))])
         # role before the comma: look back for a role phrase start within the clause
-        if not heads or heads[0] > k:
-            continue
         clause = bisect.bisect_left(starts, _clause_start(marks, ends[k]))
         head = next((j for j in heads[bisect.bisect_left(heads, clause):bisect.bisect_right(heads, k)]
                      if _title_at(toks, j) or _role_head(words[j])), None)
@@ -260,10 +269,9 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
                 keep(idx, "apposition", [(starts[head], ends[k])])
 
     # a known given name followed by name words
-    given = _given_starts()
     not_names = name_words().not_names
-    for k in toks.hits(given):
-        if k in used:
+    for k in hits:
+        if k in used or words[k] not in given:
             continue
         form = given[words[k]]
         if k > 0 and any(f in not_names for f in _bare(words[k - 1])):
@@ -279,15 +287,25 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
     return found
 
 
-def _comma_gaps(toks: Words, marks: list[int]) -> list[int]:
-    """The k whose gap to token k + 1 holds a comma (، or ,), in order."""
-    out: list[int] = []
-    for at in marks:
-        if toks.text[at] in "،,":
-            k = toks.index_at(at)
-            if 0 <= k < len(toks) - 1 and (not out or out[-1] != k):
-                out.append(k)
-    return out
+def _apposition_gaps(toks: Words, marks: list[int], heads: list[int]) -> list[int]:
+    """The gaps (k: between tokens k and k + 1) holding a comma where an apposition can be
+    found, in order: a role word right after the comma, or one in the clause the comma
+    closes. The clause of a role word ends at the first mark after it, so for each role
+    word only the gap before it and the gap of that mark count."""
+    out = set()
+    for h in heads:
+        if h > 0 and _has_comma(toks.gaps[h - 1]):
+            out.add(h - 1)
+        m = bisect.bisect_left(marks, toks.starts[h])
+        if m < len(marks):
+            k = toks.index_at(marks[m])
+            if k < len(toks) - 1 and _has_comma(toks.gaps[k]):
+                out.add(k)
+    return sorted(out)
+
+
+def _has_comma(gap: str) -> bool:
+    return "،" in gap or "," in gap
 
 
 def _bracketed(toks: Words, i: int) -> list[int]:
