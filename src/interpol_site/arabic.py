@@ -78,7 +78,7 @@ class Shadow:
 def shadow(text: str) -> Shadow:
     """Normalise for matching: no tashkeel/tatweel/invisibles; folded letters and digits."""
     dropped = [m.start() for m in _DROP.finditer(text)]
-    folded = fold(_DROP.sub("", text))
+    folded = fold(_DROP.sub("", text) if dropped else text)
     return Shadow(text, folded, tuple(d - k for k, d in enumerate(dropped)))
 
 

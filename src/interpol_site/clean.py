@@ -58,11 +58,10 @@ class _Probe:
 
     def __init__(self, text: str):
         self.text = text
+        self.shadow = shadow(text)
         nfc = unicodedata.normalize("NFC", text)
-        kept = drop_marks(nfc)
-        folded = fold(kept)
-        plain = nfc == text and len(kept) == len(text)  # nothing composed, nothing dropped
-        self.shadow = Shadow(text, folded) if plain else shadow(text)
+        folded = self.shadow.text if nfc == text else fold(drop_marks(nfc))
+        plain = nfc == text and not self.shadow.cuts  # nothing composed, nothing dropped
         if folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
             # the only whitespace is single spaces between words (a shown line, as a rule)
             self.key = folded

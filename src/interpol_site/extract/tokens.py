@@ -44,6 +44,13 @@ class Words:
         """True when only spaces separate tokens k and k + 1 (no comma, period, bracket)."""
         return not self.gaps[k].strip()
 
+    def run(self, i: int, limit: int) -> int:
+        """How many tokens from token i on (at most ``limit``) only spaces separate."""
+        n, gaps, last = 1, self.gaps, min(i + limit, len(self.words)) - 1
+        while i + n - 1 < last and not gaps[i + n - 1].strip():
+            n += 1
+        return n
+
     def with_words(self, words: list[str]) -> Words:
         """The same tokens under other texts (e.g. a final ى restored)."""
         return Words(self.text, words, self.starts, self.ends, self.gaps)
@@ -203,10 +210,9 @@ def find_phrases(
             free = i + 1
             continue
         best: PhraseMatch | None = None
+        run = toks.run(i, max(how.longest for how in ways))  # a key spans only space-joined tokens
         for how in ways:
-            for n in range(min(how.longest, len(words) - i), 0, -1):
-                if n > 1 and not all(toks.joined(i + k) for k in range(n - 1)):
-                    continue
+            for n in range(min(how.longest, run), 0, -1):
                 key = (how.form, *words[i + 1 : i + n])
                 if key in table and (accept is None or accept(key, table[key])):
                     if best is None or n > best.last - best.first + 1:
