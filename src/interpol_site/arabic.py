@@ -13,6 +13,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import accumulate
 
 TATWEEL = "\u0640"
 _DROP = re.compile(
@@ -77,9 +78,11 @@ class Shadow:
 
 def shadow(text: str) -> Shadow:
     """Normalise for matching: no tashkeel/tatweel/invisibles; folded letters and digits."""
-    dropped = [m.start() for m in _DROP.finditer(text)]
-    folded = fold(_DROP.sub("", text) if dropped else text)
-    return Shadow(text, folded, tuple(d - k for k, d in enumerate(dropped)))
+    kept = _DROP.split(text)  # the text between dropped characters
+    if len(kept) == 1:
+        return Shadow(text, fold(text))
+    # the k-th dropped character was at shadow index len(kept[0]) + … + len(kept[k])
+    return Shadow(text, fold("".join(kept)), tuple(accumulate(map(len, kept[:-1]))))
 
 
 def drop_marks(text: str) -> str:
