@@ -76,13 +76,17 @@ class Shadow:
         return tuple(self.position(j) for j in range(len(self.text)))
 
 
-def shadow(text: str) -> Shadow:
-    """Normalise for matching: no tashkeel/tatweel/invisibles; folded letters and digits."""
-    kept = _DROP.split(text)  # the text between dropped characters
+def shadow(text: str, folded: str | None = None) -> Shadow:
+    """Normalise for matching: no tashkeel/tatweel/invisibles; folded letters and digits.
+
+    ``folded`` is ``fold(text)`` when it is known already (folding and dropping commute:
+    no character that folds is dropped or folds to one that is)."""
+    folded = fold(text) if folded is None else folded
+    kept = _DROP.split(folded)  # the text between dropped characters
     if len(kept) == 1:
-        return Shadow(text, fold(text))
+        return Shadow(text, folded)
     # the k-th dropped character was at shadow index len(kept[0]) + … + len(kept[k])
-    return Shadow(text, fold("".join(kept)), tuple(accumulate(map(len, kept[:-1]))))
+    return Shadow(text, "".join(kept), tuple(accumulate(map(len, kept[:-1]))))
 
 
 def drop_marks(text: str) -> str:
@@ -101,10 +105,24 @@ _DISPLAY_SPACE = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
 
 def clean_display(text: str) -> str:
     """Text as shown: NFC, tatweel kept (it is the author's), NBSP runs become one space."""
-    text = unicodedata.normalize("NFC", text)
+    return _collapse_spaces(unicodedata.normalize("NFC", text)).strip()
+
+
+def _collapse_spaces(text: str) -> str:
     if "  " in text or "\t" in text or "\u00a0" in text or "\u202f" in text or "\u2007" in text or "\u2009" in text:
         text = _DISPLAY_SPACE.sub(" ", text)  # (single spaces alone are already as shown)
-    return text.strip()
+    return text
+
+
+def display_lines(text: str) -> list[tuple[str, str]]:
+    """(``clean_display(line)``, ``fold`` of it) for each line of ``text``, worked out for the
+    whole text at once: normalising (a newline composes with nothing), collapsing space
+    runs (they hold no newline) and folding (char by char, and spaces stay spaces, so it
+    commutes with strip) never reach across a line. Each shown line is NFC too: NFC text
+    stays NFC when a run of space-like starters becomes one space, or is stripped."""
+    shown = _collapse_spaces(unicodedata.normalize("NFC", text))
+    return [(line.strip(), folded.strip()) for line, folded in zip(shown.split("\n"), fold(shown).split("\n"),
+                                                                   strict=True)]
 
 
 def has_arabic(text: str) -> bool:

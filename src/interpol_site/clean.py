@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .arabic import Shadow, clean_display, drop_marks, fold, has_arabic, shadow
+from .arabic import Shadow, display_lines, drop_marks, fold, has_arabic, shadow
 from .gazetteer import boilerplate
 from .records import Stripped
 
@@ -43,10 +43,15 @@ def words(text: str) -> int:
 
 def is_strip(raw: str) -> bool:
     """Many headline fragments joined by whitespace runs, as in a site's news ticker."""
-    if not ("  " in raw or "\t" in raw or "\u00a0" in raw or "\u2007" in raw or "\u202f" in raw):
-        return False  # no run of two of _STRIP_RUN's characters
+    if not _may_run(raw):
+        return False
     runs = len(_STRIP_RUN.findall(raw.strip()))
     return runs >= 3 or (runs >= 1 and len(raw) > 600 and not _SENTENCE_END.search(raw))
+
+
+def _may_run(text: str) -> bool:
+    """False when ``text`` holds no run of two of _STRIP_RUN's characters."""
+    return "  " in text or "\t" in text or "\u00a0" in text or "\u2007" in text or "\u202f" in text
 
 
 class _Probe:
@@ -56,10 +61,11 @@ class _Probe:
     __slots__ = ("text", "key", "words", "shadow", "_tokens", "_kind")
     _UNKNOWN = object()
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, folded: str | None = None):
+        """``folded`` is ``fold(text)``, given for a shown line (which is NFC)."""
         self.text = text
-        self.shadow = shadow(text)
-        nfc = unicodedata.normalize("NFC", text)
+        self.shadow = shadow(text, folded)
+        nfc = text if folded is not None else unicodedata.normalize("NFC", text)
         folded = self.shadow.text if nfc == text else fold(drop_marks(nfc))
         plain = nfc == text and not self.shadow.cuts  # nothing composed, nothing dropped
         if folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
@@ -199,16 +205,16 @@ def layout(text: str) -> Layout:
     stripped: list[Stripped] = []
     lines: list[Line] = []
     probes: dict[int, _Probe] = {}  # line number → what the rules ask of the line
-    for i, raw in enumerate(raw_lines, start=1):
+    strips = _may_run(text)  # (else no line is a strip of headlines)
+    for i, (raw, (shown, folded)) in enumerate(zip(raw_lines, display_lines(text), strict=True), start=1):
         if not raw.strip():
             continue
-        shown = clean_display(raw)
-        if is_strip(raw):
+        if strips and is_strip(raw):
             stripped.append(Stripped(i, shown, "strip of other headlines (whitespace-separated fragments)"))
         elif not has_arabic(shown) and not re.search(r"\d", shown):
             stripped.append(Stripped(i, shown, "no Arabic text"))
         else:
-            probe = _Probe(shown)
+            probe = _Probe(shown, folded)
             lines.append(Line(i, shown, probe.shadow))
             probes[i] = probe
 

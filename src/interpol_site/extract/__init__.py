@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 
 from ..arabic import Shadow
 from ..clean import Line, layout
+from ..gazetteer import cities
 from ..gazetteer import countries as country_table
 from ..records import (
     Article,
@@ -34,9 +35,10 @@ from . import dates as dates_mod
 from .countries import find_countries
 from .meta import headline, read_meta
 from .people import Candidate, find_people
+from .people import lexicon as people_lexicon
 from .places import choose_venue, find_cities
 from .sessions import find_sessions
-from .tokens import Words, tokens
+from .tokens import Words, starts_of, tokens
 
 _MARKS = re.compile("[\u064b-\u065f\u0640]")
 
@@ -184,8 +186,15 @@ def extract_article(text: str, file: str) -> Article:
 
 def _segment(index: int, line: Line) -> Segment:
     sh = line.shadow
-    toks = tokens(sh.text)
+    toks = tokens(sh.text, _lexicon())
     return Segment(index, line.text, sh, toks, _name_tokens(line.text, sh, toks))
+
+
+@functools.cache
+def _lexicon() -> frozenset[str]:
+    """Every surface word the gazetteer finders start from (cities, countries, people):
+    the tokens of a paragraph are looked up in it once, and only those found again."""
+    return frozenset(starts_of(cities().names)) | frozenset(starts_of(country_table().names)) | people_lexicon()
 
 
 def _name_tokens(text: str, sh: Shadow, toks: Words) -> Words:
@@ -195,13 +204,15 @@ def _name_tokens(text: str, sh: Shadow, toks: Words) -> Words:
         return toks
     dropped = [cut + k for k, cut in enumerate(sh.cuts)]  # where the shadow dropped characters
     words = list(toks.words)
+    changed = []
     while at != -1:
         end = at - bisect.bisect_left(dropped, at) + 1  # just after the ى (folded to ي) in the shadow
         k = bisect.bisect_left(toks.ends, end)
         if k < len(words) and toks.ends[k] == end:
             words[k] = words[k][:-1] + "ى"
+            changed.append(k)
         at = text.find("ى", at + 1)
-    return toks.with_words(words)
+    return toks.with_words(words, changed)
 
 
 def _venue(city, mentions, by_index, rule: str) -> Venue:
@@ -259,7 +270,7 @@ def _people(
     surface = {*by_surname, *(c + s for c in "وفبل" for s in by_surname)}
     for seg in segments if by_surname else ():
         toks = seg.tokens
-        for k in toks.hits(surface):
+        for k in toks.scan(surface):
             text, start, end = toks.words[k], toks.starts[k], toks.ends[k]
             word = text if text in by_surname else text[1:] if text[:1] in "وفبل" else None
             p = by_surname.get(word) if word else None

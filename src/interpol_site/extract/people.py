@@ -125,7 +125,7 @@ def _head_words() -> frozenset[str]:
 
 
 @functools.cache
-def _lexicon() -> frozenset[str]:
+def lexicon() -> frozenset[str]:
     """Every surface word any of the three passes of ``find_people`` starts from."""
     return _head_words() | frozenset(_given_starts())
 
@@ -204,7 +204,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             used.update(idx)
             found.append(Candidate(idx, segment, roles, rule))
 
-    hits = toks.hits(_lexicon())
+    hits = toks.hits(lexicon())
     if not hits:
         return found
     titles, head_words, given = _title_starts(), _head_words(), _given_starts()

@@ -26,16 +26,22 @@ T = TypeVar("T")
 
 class Words:
     """The tokens of a shadow text, as parallel lists: ``words[k]`` is
-    ``text[starts[k]:ends[k]]`` and ``gaps[k]`` the text between tokens k and k + 1."""
+    ``text[starts[k]:ends[k]]`` and ``gaps[k]`` the text between tokens k and k + 1.
 
-    __slots__ = ("text", "words", "starts", "ends", "gaps")
+    ``candidates``, when known, are the indexes of the tokens found in a lexicon that holds
+    every table ``hits`` will be asked about: then only those tokens are looked up again.
+    """
 
-    def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int], gaps: list[str]):
+    __slots__ = ("text", "words", "starts", "ends", "gaps", "candidates")
+
+    def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int], gaps: list[str],
+                 candidates: list[int] | None = None):
         self.text = text
         self.words = words
         self.starts = starts
         self.ends = ends
         self.gaps = gaps
+        self.candidates = candidates
 
     def __len__(self) -> int:
         return len(self.words)
@@ -51,12 +57,22 @@ class Words:
             n += 1
         return n
 
-    def with_words(self, words: list[str]) -> Words:
-        """The same tokens under other texts (e.g. a final ى restored)."""
-        return Words(self.text, words, self.starts, self.ends, self.gaps)
+    def with_words(self, words: list[str], changed: Iterable[int] = ()) -> Words:
+        """The same tokens under other texts (e.g. a final ى restored) at ``changed``."""
+        candidates = self.candidates
+        if candidates is not None:
+            candidates = sorted({*candidates, *changed})
+        return Words(self.text, words, self.starts, self.ends, self.gaps, candidates)
 
     def hits(self, table: Collection[str]) -> list[int]:
-        """Indexes of the tokens that are in ``table``, in order."""
+        """Indexes of the tokens that are in ``table`` (part of the lexicon), in order."""
+        if self.candidates is not None:
+            words = self.words
+            return [k for k in self.candidates if words[k] in table]
+        return self.scan(table)
+
+    def scan(self, table: Collection[str]) -> list[int]:
+        """Indexes of the tokens that are in ``table`` (any table), in order."""
         return list(compress(range(len(self.words)), map(table.__contains__, self.words)))
 
     def index_at(self, position: int) -> int:
@@ -64,11 +80,15 @@ class Words:
         return bisect.bisect_right(self.starts, position) - 1
 
 
-def tokens(text: str) -> Words:
-    """The tokens of ``text``: one ``re.split``, offsets summed in C."""
+def tokens(text: str, lexicon: Collection[str] | None = None) -> Words:
+    """The tokens of ``text``: one ``re.split``, offsets summed in C. With a ``lexicon``
+    (see ``Words``), the tokens in it are found now, in one pass for every table."""
     parts = _SPLIT.split(text)  # gap, token, gap, token, …, gap
     bounds = list(accumulate(map(len, parts)))  # where each part ends
-    return Words(text, parts[1::2], bounds[0:-1:2], bounds[1::2], parts[2:-1:2])
+    toks = Words(text, parts[1::2], bounds[0:-1:2], bounds[1::2], parts[2:-1:2])
+    if lexicon is not None:
+        toks.candidates = toks.scan(lexicon)
+    return toks
 
 
 class PhraseMatch(NamedTuple):
@@ -166,7 +186,7 @@ class _Ways(NamedTuple):
 _STARTS: dict[int, dict[str, _Ways]] = {}
 
 
-def _starts_of(table: dict) -> dict[str, _Ways]:
+def starts_of(table: dict) -> dict[str, _Ways]:
     """Surface word → the ways it starts a key of ``table`` (tables live forever)."""
     index = _STARTS.get(id(table))
     if index is None:
@@ -194,7 +214,7 @@ def find_phrases(
     """Longest non-overlapping matches of ``table`` keys, allowing proclitics on the first
     token (و ف ب ك ل، لل→ال). A key mapped to None still consumes its tokens (blockers).
     ``accept`` (default: all) may refuse a key, and a shorter one is tried."""
-    starts = _starts_of(table)
+    starts = starts_of(table)
     words = toks.words
     out: list[PhraseMatch] = []
     free = 0  # the first token not inside a match
