@@ -12,6 +12,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -100,7 +101,7 @@ def norm(text: str) -> str:
     return " ".join(fold(_DROP.sub("", unicodedata.normalize("NFC", text))).split())
 
 
-_DISPLAY_SPACE = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
+_DISPLAY_SPACE = re.compile(r"[ \t\u00a0\u202f\u2007\u2009][ \t\u00a0\u202f\u2007\u2009]*")  # (as …+, faster)
 
 
 def clean_display(text: str) -> str:
@@ -161,6 +162,34 @@ def strip_al(token: str) -> str:
     return token[2:] if token.startswith("ال") and len(token) > 4 else token
 
 
+# --------------------------------------------------------------------------- phrase patterns
+
+def phrase_pattern(phrases: Iterable[str]) -> str:
+    """A regex for any of ``phrases`` (a space in one matches a run of whitespace), the
+    longest first: it matches as ``(?:p1|p2|…)`` with the phrases sorted longest first.
+
+    It is written as a trie (الثاني(?:ه(?:\\s+والتسعين|…)|…)): at each point one branch per
+    next letter, and a longer phrase tried before the shorter one it extends. The phrases
+    that match where a match is tried are each a prefix of the next longer one, so both
+    forms try them in the same order; the trie does not try each phrase in turn.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for unit in re.findall(r" |[^ ]", phrase):
+            node = node.setdefault(unit, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: dict) -> str:
+        branches = [(r"\s+" if unit == " " else re.escape(unit)) + pattern(child)
+                    for unit, child in sorted(node.items()) if unit]
+        if "" in node:
+            branches.append("")  # after every longer one
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return "(?:" + pattern(trie) + ")"
+
+
 # --------------------------------------------------------------------------- months and days
 
 @functools.cache
@@ -197,8 +226,7 @@ def weekday_names() -> dict[str, int]:
 
 
 def month_pattern() -> str:
-    names = sorted(month_names(), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+    return phrase_pattern(month_names())
 
 
 def month_number(name: str) -> int | None:
@@ -267,8 +295,7 @@ def ordinal_words() -> dict[str, int]:
 
 
 def ordinal_pattern() -> str:
-    names = sorted(ordinal_words(), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+    return phrase_pattern(ordinal_words())
 
 
 def ordinal_value(phrase: str) -> int | None:

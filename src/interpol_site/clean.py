@@ -18,7 +18,8 @@ from .arabic import Shadow, display_lines, drop_marks, fold, has_arabic, shadow
 from .gazetteer import boilerplate
 from .records import Stripped
 
-_STRIP_RUN = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}")
+# (two or more: written to open with one character of the set, which the engine skips ahead to)
+_STRIP_RUN = re.compile(r"[ \t\u00a0\u2007\u202f][ \t\u00a0\u2007\u202f]+")
 _SENTENCE_END = re.compile(r"[.!؟?…:]['\"”»)\]]*\s*$")
 
 

@@ -133,7 +133,7 @@ def pairs(mentions: list[DateMention]) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d\d*")  # \d+, opening with a \d so the regex engine skips ahead to one
 
 
 class _Starts(NamedTuple):

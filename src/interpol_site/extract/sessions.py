@@ -49,16 +49,17 @@ _PREFIXES = frozenset(c + a for c in ("", "و", "ف", "ب", "ل") for a in ("", 
 
 
 def _starts(text: str) -> list[int]:
-    """Where a session mention can begin: at the start of a word, a keyword behind at most
-    a proclitic and ال/لل. (One position per keyword at most: the letters of a longer
-    prefix are word characters, so a shorter one fails the look-behind.)"""
+    """Where a session mention can begin: at the start of a word (the look-behind), a
+    keyword behind at most a proclitic and ال/لل, so at most three letters before it."""
     starts = set()
     for key in _KEYWORDS:
         at = text.find(key)
         while at != -1:
-            for start in range(max(0, at - 3), at + 1):
-                if text[start:at] in _PREFIXES and not (start and _is_word_char(text[start - 1])):
-                    starts.add(start)
+            start = at  # back to the start of the word, three letters at most
+            while start > at - 3 and start > 0 and _is_word_char(text[start - 1]):
+                start -= 1
+            if not (start and _is_word_char(text[start - 1])) and text[start:at] in _PREFIXES:
+                starts.add(start)
             at = text.find(key, at + 1)
     return sorted(starts)
 

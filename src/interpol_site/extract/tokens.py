@@ -17,9 +17,11 @@ from typing import NamedTuple, TypeVar
 
 from ..arabic import clitic_variants
 
-_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z0-9]+")
-_SPLIT = re.compile(f"({_TOKEN.pattern})")
-_SENTENCE = re.compile(r"[.!?؟؛;\n]+|\.\.")
+_LETTERS = r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z0-9]"
+# A pattern that opens with a character set (not a repeat of one) lets the regex engine
+# skip ahead to a character of the set: X+ is written XX*.
+_SPLIT = re.compile(f"({_LETTERS}{_LETTERS}*)")
+_SENTENCE = re.compile(r"[.!?؟؛;\n][.!?؟؛;\n]*")  # ("[.!?؟؛;\n]+|\.\." before: the class has the dot)
 
 T = TypeVar("T")
 
