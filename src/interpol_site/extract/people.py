@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..arabic import clitic_variants
@@ -25,6 +26,7 @@ _REGNAL = {"الاول", "الثاني", "الثالث", "الرابع", "الخ
 _ROYAL = {"الملك", "الملكه", "الامير", "الاميره", "السلطان", "البابا", "الشيخ"}
 _CONNECTORS = {"بن", "ابن", "بنت", "ولد", "ابو", "بو", "ام", "اولاد", "ايت", "ال"}
 _COMPOUND_HEADS = {"عبد", "ابو", "بو", "ابي"}
+_NOT_LAST = _CONNECTORS | _COMPOUND_HEADS  # never the last word of a name
 _SKIP_AFTER_TITLE = {"السابق", "السابقه", "الحالي", "الحاليه", "الجديد", "الجديده"}
 
 
@@ -101,13 +103,14 @@ def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
 # Where the finder looks: general tables of surface words (proclitics included), made once.
 
 @functools.cache
-def _title_starts() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Surface word → the title and role phrases it may start, longest first."""
+def _title_starts() -> dict[str, tuple[tuple[int, list[str]], ...]]:
+    """Surface word → (tokens, the words after the first) of each title and role phrase it
+    may start, longest first."""
     index = _phrases_by_first()
     out = {}
     for surface, forms in surface_forms(index).items():
-        phrases = {p for form, _ in forms for p in index[form]}
-        out[surface] = tuple(sorted(phrases, key=len, reverse=True))
+        phrases = sorted({p for form, _ in forms for p in index[form]}, key=len, reverse=True)
+        out[surface] = tuple((len(p), list(p[1:])) for p in phrases)
     return out
 
 
@@ -145,12 +148,9 @@ def _given_starts() -> dict[str, str]:
 def _title_at(toks: Words, i: int) -> int:
     """Number of tokens of a title/role phrase starting at token i (0 if none)."""
     words = toks.words
-    for phrase in _title_starts().get(words[i], ()):
-        n = len(phrase)
-        if i + n > len(words):
-            continue
-        if all(words[i + k] == phrase[k] for k in range(1, n)) and all(toks.joined(i + k) for k in range(n - 1)):
-            return n  # the longest that matches
+    for n, rest in _title_starts().get(words[i], ()):
+        if n == 1 or (i + n <= len(words) and words[i + 1 : i + n] == rest and toks.run(i, n) == n):
+            return n  # the longest that matches (its tokens joined by spaces only)
     return 0
 
 
@@ -183,7 +183,7 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
             j += 2
             continue
         j += 1
-    while out and words[out[-1]] in _CONNECTORS | _COMPOUND_HEADS:
+    while out and words[out[-1]] in _NOT_LAST:
         out.pop()
     return out[:4] if len(out) > 4 else out
 
@@ -203,6 +203,14 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if idx and not used.intersection(idx):
             used.update(idx)
             found.append(Candidate(idx, segment, roles, rule))
+
+    names: dict[tuple[int, bool], list[int]] = {}  # the passes ask for the same names again
+
+    def take(i: int, royal: bool = False) -> list[int]:
+        """``_take_name``, once per token (the lists are not changed)."""
+        if (i, royal) not in names:
+            names[i, royal] = _take_name(toks, i, royal)
+        return names[i, royal]
 
     hits = toks.hits(lexicon())
     if not hits:
@@ -231,12 +239,12 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             break
         if titles_end < len(words) and toks.joined(titles_end - 1):
             royal = any(f in _ROYAL for tk in words[start:titles_end] for f in _bare(tk))
-            idx = _take_name(toks, titles_end, royal)
+            idx = take(titles_end, royal)
             # the name starts at a given name, at most two words after the title
             while idx[:1] and not _starts_given(toks, idx) and idx[0] < titles_end + 2:
                 idx = idx[1:]
             if not (idx and _starts_given(toks, idx)):
-                idx = _bracketed(toks, titles_end)
+                idx = _bracketed(toks, titles_end, take)
             if idx:
                 if idx[0] == titles_end or not _starts_given(toks, idx):
                     keep(idx, "title", [(starts[start], ends[titles_end - 1])])
@@ -251,7 +259,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if words[k + 1] in head_words:
             role_len = _title_at(toks, k + 1) or (1 if _role_head(words[k + 1]) else 0)
             if role_len:
-                idx = _name_before(toks, k)
+                idx = _name_before(toks, k, take)
                 if idx:
                     keep(idx, "apposition", [(starts[k + 1], _clause_end(text, marks, starts[k + 1]))])
         # role before the comma: look back for a role phrase start within the clause
@@ -260,9 +268,9 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
                      if _title_at(toks, j) or _role_head(words[j])), None)
         if head is None:
             continue
-        idx = _take_name(toks, k + 1)
+        idx = take(k + 1)
         if not (len(idx) >= 2 and _starts_given(toks, idx)):
-            idx = _bracketed(toks, k + 1)
+            idx = _bracketed(toks, k + 1, take)
         if len(idx) >= 2:
             after = text[ends[idx[-1]] : ends[idx[-1]] + 2]
             if "،" in after or "," in after or after.strip() == "":
@@ -276,7 +284,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         form = given[words[k]]
         if k > 0 and any(f in not_names for f in _bare(words[k - 1])):
             continue  # جامعة نايف، مؤسسة محمد السادس
-        idx = [k] + _take_name(toks, k + 1)[:3] if form not in _COMPOUND_HEADS else _take_name(toks, k)
+        idx = [k] + take(k + 1)[:3] if form not in _COMPOUND_HEADS else take(k)
         if form in _COMPOUND_HEADS and idx and idx[0] != k:
             continue
         if len(idx) >= 2 and all(_name_word(words[j], 1) or words[j] in _CONNECTORS
@@ -308,11 +316,11 @@ def _has_comma(gap: str) -> bool:
     return "،" in gap or "," in gap
 
 
-def _bracketed(toks: Words, i: int) -> list[int]:
+def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[int]:
     """Two or three name words right after a role and closed by punctuation:
     ``وزير الداخلية النمساوي، غيرهارد كارنر،`` — a foreign name no list knows."""
     words = toks.words
-    idx = _take_name(toks, i)[:3]
+    idx = take(i)[:3]
     if len(idx) < 2 or any(words[j].startswith("ال") for j in idx[:1]):
         return []
     end = toks.ends[idx[-1]]
@@ -327,11 +335,11 @@ def _role_head(token: str) -> bool:
     return any(f in nw.role_heads for f in _bare(token)[:2])
 
 
-def _name_before(toks: Words, k: int) -> list[int]:
+def _name_before(toks: Words, k: int, take: Callable[[int], list[int]]) -> list[int]:
     """The longest name ending at token k that starts with a given name (2–4 words)."""
     best: list[int] = []
     for start in range(max(0, k - 4), k):
-        idx = _take_name(toks, start)
+        idx = take(start)
         if idx and idx[-1] == k and len(idx) >= 2 and _starts_given(toks, idx) and len(idx) > len(best):
             if start == 0 or not toks.joined(start - 1) or not _title_at(toks, start - 1):
                 best = idx
