@@ -16,6 +16,8 @@ from typing import NamedTuple
 from ..gazetteer import countries
 from .tokens import PhraseMatch, Words, find_phrases
 
+_new = tuple.__new__  # a NamedTuple without its Python-level __new__
+
 _CORROBORATE_BEFORE = re.compile(r"(?:^|\s)(?:دوله|دول|جمهوريه|بلد|بلاد|مملكه|في|الي|من|مع|عاصمه|سفير|سفاره)\s*$")
 
 
@@ -40,7 +42,7 @@ def find_countries(
             continue
         if m.key in table.ambiguous and not _corroborated(text, m, codes, k):
             continue
-        out.append(CountryMention(segment, m.start, m.end, m.value, m.clitic))
+        out.append(_new(CountryMention, (segment, m.start, m.end, m.value, m.clitic)))
     return out
 
 

@@ -93,6 +93,9 @@ def tokens(text: str, lexicon: Collection[str] | None = None) -> Words:
     return toks
 
 
+_new = tuple.__new__  # a NamedTuple without its Python-level __new__ (a few times faster)
+
+
 class PhraseMatch(NamedTuple):
     start: int  # shadow offset of the phrase (after any clitic)
     end: int
@@ -182,7 +185,8 @@ class _Ways(NamedTuple):
     """The ways a surface word starts keys of a phrase table."""
 
     ways: tuple[_Start, ...]  # in the order of clitic_variants
-    single: _Start | None  # the first way, when every way starts only one-word keys
+    # when every way starts only one-word keys, the first way's match: (skip, key, value, clitic)
+    single: tuple[int, tuple[str, ...], object, str] | None
 
 
 _STARTS: dict[int, dict[str, _Ways]] = {}
@@ -201,7 +205,11 @@ def starts_of(table: dict) -> dict[str, _Ways]:
                 _Start(form, longest[form], len(surface) - len(form) if surface.endswith(form) else 0, surface[:cut])
                 for form, cut in forms
             )
-            index[surface] = _Ways(ways, ways[0] if all(w.longest == 1 for w in ways) else None)
+            single = None
+            if all(w.longest == 1 for w in ways):
+                first = ways[0]
+                single = (first.skip, (first.form,), table[first.form,], first.clitic)
+            index[surface] = _Ways(ways, single)
         _STARTS[id(table)] = index
     return index
 
@@ -226,9 +234,8 @@ def find_phrases(
         ways, single = starts[words[i]]
         if single is not None and accept is None:
             # only one-word keys: the first form's wins (a later one is no longer)
-            how = single
-            key = (how.form,)
-            out.append(PhraseMatch(toks.starts[i] + how.skip, toks.ends[i], i, i, key, table[key], how.clitic))
+            skip, key, value, clitic = single
+            out.append(_new(PhraseMatch, (toks.starts[i] + skip, toks.ends[i], i, i, key, value, clitic)))
             free = i + 1
             continue
         best: PhraseMatch | None = None
