@@ -69,16 +69,18 @@ class _Probe:
         nfc = text if folded is not None else unicodedata.normalize("NFC", text)
         folded = self.shadow.text if nfc == text else fold(drop_marks(nfc))
         plain = nfc == text and not self.shadow.cuts  # nothing composed, nothing dropped
-        if folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
+        single = folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " "
+        if single:
             # the only whitespace is single spaces between words (a shown line, as a rule)
             self.key = folded
             count = folded.count(" ") + 1 if folded else 0
         else:
             pieces = folded.split()
             self.key, count = " ".join(pieces), len(pieces)
-        # (self.key is norm(text).) Folding keeps every character's whitespace-ness: unless
-        # normalising dropped or composed characters, the text has the words of its key.
-        self.words = count if plain else words(text)
+        # (self.key is norm(text).) Folding keeps every character's whitespace-ness, and
+        # dropping removes no whitespace: the text has the words of its key, unless
+        # normalising composed characters or a word was all marks (then two spaces meet).
+        self.words = count if nfc == text and (plain or single) else words(text)
         self._tokens: list[str] | None = None
         self._kind: object = _Probe._UNKNOWN
 

@@ -159,6 +159,7 @@ def surface_forms(base: Collection[str]) -> dict[str, tuple[tuple[str, int], ...
     behind put back (``المغرب`` → ``والمغرب``, ``للمغرب``, ``وللمغرب``, ``بالمغرب`` …), kept
     only where ``clitic_variants`` of the result does give the base word back.
     """
+    variants = clitic_variants.__wrapped__  # (not through its cache: these words are many)
     out: dict[str, tuple[tuple[str, int], ...]] = {}
     for word in base:
         candidates = [c + p + word for c in _CONJUNCTIONS for p in _PREPOSITIONS]
@@ -166,7 +167,7 @@ def surface_forms(base: Collection[str]) -> dict[str, tuple[tuple[str, int], ...
             candidates += [c + "لل" + word[2:] for c in _CONJUNCTIONS]
         for surface in candidates:
             if surface not in out:
-                forms = tuple((form, cut) for form, cut in clitic_variants(surface) if form in base)
+                forms = tuple((form, cut) for form, cut in variants(surface) if form in base)
                 if forms:
                     out[surface] = forms
     return out
@@ -201,15 +202,16 @@ def starts_of(table: dict) -> dict[str, _Ways]:
             longest[key[0]] = max(longest.get(key[0], 0), len(key))
         index = {}
         for surface, forms in surface_forms(longest).items():
-            ways = tuple(
-                _Start(form, longest[form], len(surface) - len(form) if surface.endswith(form) else 0, surface[:cut])
+            ways = tuple([
+                _new(_Start, (form, longest[form], len(surface) - len(form) if surface.endswith(form) else 0,
+                              surface[:cut]))
                 for form, cut in forms
-            )
+            ])
             single = None
-            if all(w.longest == 1 for w in ways):
-                first = ways[0]
-                single = (first.skip, (first.form,), table[first.form,], first.clitic)
-            index[surface] = _Ways(ways, single)
+            if max(w.longest for w in ways) == 1:
+                skip, form, clitic = ways[0].skip, ways[0].form, ways[0].clitic
+                single = (skip, (form,), table[form,], clitic)
+            index[surface] = _new(_Ways, (ways, single))
         _STARTS[id(table)] = index
     return index
 
