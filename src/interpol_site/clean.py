@@ -79,8 +79,9 @@ class _Probe:
             self.key, count = " ".join(pieces), len(pieces)
         # (self.key is norm(text).) Folding keeps every character's whitespace-ness, and
         # dropping removes no whitespace: the text has the words of its key, unless
-        # normalising composed characters or a word was all marks (then two spaces meet).
-        self.words = count if nfc == text and (plain or single) else words(text)
+        # normalising composed characters or a word was all marks (then two spaces meet,
+        # or a space ends the key, or nothing is left of it).
+        self.words = count if nfc == text and (plain or (single and folded)) else words(text)
         self._tokens: list[str] | None = None
         self._kind: object = _Probe._UNKNOWN
 
