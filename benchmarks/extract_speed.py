@@ -89,7 +89,7 @@ def first_difference(old, new, path: str = "") -> str | None:
 
 def compare(baseline: Path, lines: list[str]) -> int:
     """Number of differing lines; the first difference is printed."""
-    old = baseline.read_text(encoding="utf-8").splitlines()
+    old = baseline.read_text(encoding="utf-8").split("\n")[:-1]  # (not splitlines: JSON keeps U+2028)
     if len(old) != len(lines):
         print(f"  MISMATCH: {len(old)} lines in the baseline, {len(lines)} now")
     bad = 0
