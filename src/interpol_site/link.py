@@ -189,12 +189,12 @@ def _merge_people(articles: list[Article]) -> list[Article]:
             c = canon[p.name]
             if c in people:
                 q = people[c]
-                people[c] = dataclasses.replace(q, mentions=q.mentions + p.mentions, evidence=q.evidence + p.evidence)
+                people[c] = Person(q.name, q.slug, q.roles, q.aliases, q.mentions + p.mentions, q.evidence + p.evidence)
             elif c == p.name and p.roles == tuple(roles[c]) and p.aliases == tuple(aliases[c]):
                 people[c] = p  # already as the corpus knows it
             else:
-                people[c] = dataclasses.replace(p, name=c, slug=p.slug if c == p.name else _slug(c),
-                                                roles=tuple(roles[c]), aliases=tuple(aliases[c]))
+                people[c] = Person(c, p.slug if c == p.name else _slug(c), tuple(roles[c]), tuple(aliases[c]),
+                                   p.mentions, p.evidence)
         for seg, s, e, token, surname in finder.mentions(a.body) if finder is not None else ():
             word = token if token in surnames else surname
             if len(surnames[word]) != 1:
