@@ -316,7 +316,6 @@ def _dates(segments, found, hints, published):
     ranges: list[DateRange] = []
     partial: list[PartialDate] = []
     for s, m in mentions:
-        ev = s.evidence(m.start, m.end, "date expression")
         year = None
         if m.year1 is None and m.current and published:
             year = published.year
@@ -325,8 +324,10 @@ def _dates(segments, found, hints, published):
         span = m.dates(year)
         if span:
             rule = "date expression" if m.year1 else "date expression; year from the article's other dates"
-            ranges.append(DateRange(span[0], span[1], ev.text, (dataclasses.replace(ev, rule=rule),)))
+            ev = s.evidence(m.start, m.end, rule)
+            ranges.append(DateRange(span[0], span[1], ev.text, (ev,)))
         elif span is None and m.year1 is None:
+            ev = s.evidence(m.start, m.end, "date expression")
             partial.append(PartialDate(m.day1, m.month1, m.day2, m.month2, m.current, (ev,)))
     weekdays = tuple(
         WeekdayRef(w.weekday, w.offset, (s.evidence(w.start, w.end, "weekday reference"),))
