@@ -1,4 +1,11 @@
-from interpol_site.clean import is_strip, layout
+import re
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interpol_site.arabic import clean_display, norm, shadow
+from interpol_site.clean import _Probe, is_strip, layout
 
 NBSP4 = "\u00a0" * 4
 PARA = (
@@ -54,3 +61,29 @@ def test_a_date_line_in_the_header_is_a_byline_not_the_headline():
     lay = layout(text)
     assert lay.headline.text == "الشرطة تفكك شبكة دولية"
     assert [b.text for b in lay.bylines] == ["الاثنين 24 نونبر 2025 - 10:30"]
+
+
+LINE = st.lists(st.sampled_from(["المغرب", " ", "  ", "\t", "\u00a0", "ـ", " ـ ", "\u064e", "ا\u0653", "،", "|",
+                                 "\u2003", "\u200f", "حرر بتاريخ", "شارك", "2025", "x"]), max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINE)
+def test_a_line_probe_answers_as_the_plain_definitions(text):
+    probe = _Probe(text)
+    assert probe.key == norm(text)
+    assert probe.words == len(re.findall(r"\S+", text))
+    assert probe.shadow == shadow(text)
+    tokens = re.findall(r"\w+", norm(text))
+    assert probe.is_ui() == (0 < len(tokens) <= 16 and probe.ui_hits() >= 2 and probe.ui_hits() / len(tokens) >= 0.25
+                             or 0 < len(tokens) <= 3 and probe.ui_hits() / len(tokens) >= 0.5)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINE, max_size=6).map("\n".join))
+def test_layout_lines_are_shown_nfc_with_their_shadow(text):
+    lay = layout(text)
+    for line in (*lay.body, *lay.bylines, *([lay.headline] if lay.headline else [])):
+        assert line.text == clean_display(text.split("\n")[line.number - 1])
+        assert unicodedata.is_normalized("NFC", line.text)
+        assert line.shadow == shadow(line.text)

@@ -1,7 +1,12 @@
 import datetime as dt
+import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interpol_site.arabic import shadow
 from interpol_site.extract import extract_article
-from interpol_site.link import link
+from interpol_site.link import _SurnameFinder, _trie, link
 
 TAIL = " وأكد المشاركون أهمية التعاون الأمني الدولي لمواجهة الجريمة المنظمة العابرة للحدود."
 
@@ -56,3 +61,27 @@ def test_city_and_year_of_a_published_general_assembly_give_the_session():
     [a] = link([extract_article(text, "i.txt")]).articles
     assert (a.session.number, a.venue.en) == (89, "Istanbul")
     assert a.session.evidence[0].status == "inferred"
+
+
+W = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z0-9"
+BODY = st.lists(st.lists(st.sampled_from(["حموشي", "وحموشي", "بحموشي", "الحموشي", "حمود", "حمو", "دخيسي", " ", "، ",
+                                          "ـ", "\u064e", "x", "\"", "تحقيق\"", "\n"]), max_size=12).map("".join),
+                max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(BODY, st.sampled_from([["حموشي", "حمود", "حمو"], ["دخيسي"], ["حموشي", "تحقيق\""]]))
+def test_surname_finder_finds_what_the_plain_pattern_finds_in_each_paragraph(body, surnames):
+    """One normalised text per article, and the trie pattern, find what the look-behind
+    pattern finds in each paragraph (surnames with a non-letter take the plain pattern)."""
+    plain = re.compile(rf"(?<![{W}])([{W}]?({'|'.join(map(re.escape, sorted(surnames)))}))(?![{W}])")
+    expected = []
+    for seg, text in enumerate(body):
+        sh = shadow(text)
+        for m in plain.finditer(sh.text):
+            expected.append((seg, *sh.span(*m.span()), m.group(1), m.group(2)))
+    assert list(_SurnameFinder(surnames).mentions(tuple(body))) == expected
+
+
+def test_trie_alternation_spells_each_letter_once():
+    assert _trie(["حمو", "حمود", "حموشي"]) == "حمو(?:د|شي|)"

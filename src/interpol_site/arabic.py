@@ -12,7 +12,9 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 TATWEEL = "\u0640"
 _DROP = re.compile(
@@ -75,25 +77,53 @@ class Shadow:
         return tuple(self.position(j) for j in range(len(self.text)))
 
 
-def shadow(text: str) -> Shadow:
-    """Normalise for matching: no tashkeel/tatweel/invisibles; folded letters and digits."""
-    dropped = [m.start() for m in _DROP.finditer(text)]
-    folded = fold(_DROP.sub("", text))
-    return Shadow(text, folded, tuple(d - k for k, d in enumerate(dropped)))
+def shadow(text: str, folded: str | None = None) -> Shadow:
+    """Normalise for matching: no tashkeel/tatweel/invisibles; folded letters and digits.
+
+    ``folded`` is ``fold(text)`` when it is known already (folding and dropping commute:
+    no character that folds is dropped or folds to one that is)."""
+    folded = fold(text) if folded is None else folded
+    kept = _DROP.split(folded)  # the text between dropped characters
+    if len(kept) == 1:
+        return Shadow(text, folded)
+    # the k-th dropped character was at shadow index len(kept[0]) + … + len(kept[k])
+    return Shadow(text, "".join(kept), tuple(accumulate(map(len, kept[:-1]))))
 
 
-_SPACES = re.compile(r"\s+")
+def drop_marks(text: str) -> str:
+    """``text`` without tashkeel, tatweel and invisible characters."""
+    return _DROP.sub("", text)
 
 
 def norm(text: str) -> str:
     """The shadow's text alone, with whitespace runs collapsed (for keys and lookups)."""
-    return _SPACES.sub(" ", fold(_DROP.sub("", unicodedata.normalize("NFC", text)))).strip()
+    # str.split() and the regex \s agree on whitespace: the runs of \s+ become one space
+    return " ".join(fold(_DROP.sub("", unicodedata.normalize("NFC", text))).split())
+
+
+_DISPLAY_SPACE = re.compile(r"[ \t\u00a0\u202f\u2007\u2009][ \t\u00a0\u202f\u2007\u2009]*")  # (as …+, faster)
 
 
 def clean_display(text: str) -> str:
     """Text as shown: NFC, tatweel kept (it is the author's), NBSP runs become one space."""
-    text = unicodedata.normalize("NFC", text)
-    return re.sub(r"[ \t\u00a0\u202f\u2007\u2009]+", " ", text).strip()
+    return _collapse_spaces(unicodedata.normalize("NFC", text)).strip()
+
+
+def _collapse_spaces(text: str) -> str:
+    if "  " in text or "\t" in text or "\u00a0" in text or "\u202f" in text or "\u2007" in text or "\u2009" in text:
+        text = _DISPLAY_SPACE.sub(" ", text)  # (single spaces alone are already as shown)
+    return text
+
+
+def display_lines(text: str) -> list[tuple[str, str]]:
+    """(``clean_display(line)``, ``fold`` of it) for each line of ``text``, worked out for the
+    whole text at once: normalising (a newline composes with nothing), collapsing space
+    runs (they hold no newline) and folding (char by char, and spaces stay spaces, so it
+    commutes with strip) never reach across a line. Each shown line is NFC too: NFC text
+    stays NFC when a run of space-like starters becomes one space, or is stripped."""
+    shown = _collapse_spaces(unicodedata.normalize("NFC", text))
+    return [(line.strip(), folded.strip()) for line, folded in zip(shown.split("\n"), fold(shown).split("\n"),
+                                                                   strict=True)]
 
 
 def has_arabic(text: str) -> bool:
@@ -132,6 +162,34 @@ def strip_al(token: str) -> str:
     return token[2:] if token.startswith("ال") and len(token) > 4 else token
 
 
+# --------------------------------------------------------------------------- phrase patterns
+
+def phrase_pattern(phrases: Iterable[str]) -> str:
+    """A regex for any of ``phrases`` (a space in one matches a run of whitespace), the
+    longest first: it matches as ``(?:p1|p2|…)`` with the phrases sorted longest first.
+
+    It is written as a trie (الثاني(?:ه(?:\\s+والتسعين|…)|…)): at each point one branch per
+    next letter, and a longer phrase tried before the shorter one it extends. The phrases
+    that match where a match is tried are each a prefix of the next longer one, so both
+    forms try them in the same order; the trie does not try each phrase in turn.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for unit in re.findall(r" |[^ ]", phrase):
+            node = node.setdefault(unit, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: dict) -> str:
+        branches = [(r"\s+" if unit == " " else re.escape(unit)) + pattern(child)
+                    for unit, child in sorted(node.items()) if unit]
+        if "" in node:
+            branches.append("")  # after every longer one
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return "(?:" + pattern(trie) + ")"
+
+
 # --------------------------------------------------------------------------- months and days
 
 @functools.cache
@@ -168,8 +226,7 @@ def weekday_names() -> dict[str, int]:
 
 
 def month_pattern() -> str:
-    names = sorted(month_names(), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+    return phrase_pattern(month_names())
 
 
 def month_number(name: str) -> int | None:
@@ -238,8 +295,7 @@ def ordinal_words() -> dict[str, int]:
 
 
 def ordinal_pattern() -> str:
-    names = sorted(ordinal_words(), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+    return phrase_pattern(ordinal_words())
 
 
 def ordinal_value(phrase: str) -> int | None:

@@ -9,22 +9,25 @@ kept, with its line number and the reason, for ``extract --explain``.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
-from .arabic import clean_display, has_arabic, norm
+from .arabic import Shadow, display_lines, drop_marks, fold, has_arabic, shadow
 from .gazetteer import boilerplate
 from .records import Stripped
 
-_STRIP_RUN = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}")
+# (two or more: written to open with one character of the set, which the engine skips ahead to)
+_STRIP_RUN = re.compile(r"[ \t\u00a0\u2007\u202f][ \t\u00a0\u2007\u202f]+")
 _SENTENCE_END = re.compile(r"[.!؟?…:]['\"”»)\]]*\s*$")
-_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
 class Line:
     number: int  # 1-based line in the source file
     text: str  # display text (NFC, space runs collapsed, trimmed)
+    shadow: Shadow = field(compare=False, repr=False)  # of ``text``, for matching
 
 
 @dataclass(frozen=True)
@@ -36,57 +39,150 @@ class Layout:
 
 
 def words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(text.split())  # the runs of \S+ (str.split() and \s agree on whitespace)
 
 
 def is_strip(raw: str) -> bool:
     """Many headline fragments joined by whitespace runs, as in a site's news ticker."""
+    if not _may_run(raw):
+        return False
     runs = len(_STRIP_RUN.findall(raw.strip()))
     return runs >= 3 or (runs >= 1 and len(raw) > 600 and not _SENTENCE_END.search(raw))
 
 
-def _ui_words(text: str) -> tuple[int, int]:
-    """(UI words, all words) of a line."""
-    tokens = re.findall(r"\w+", norm(text))
-    ui = boilerplate().ui_words
-    return sum(1 for t in tokens if t in ui or t.lstrip("وب") in ui), len(tokens)
+def _may_run(text: str) -> bool:
+    """False when ``text`` holds no run of two of _STRIP_RUN's characters."""
+    return "  " in text or "\t" in text or "\u00a0" in text or "\u2007" in text or "\u202f" in text
 
 
-def _ui_share(text: str) -> float:
-    hits, total = _ui_words(text)
-    return hits / total if total else 0.0
+class _Probe:
+    """The questions the layout rules ask about one line; what several rules share (the
+    normalised text, the words, the byline kind) is worked out once."""
+
+    __slots__ = ("text", "key", "words", "shadow", "_tokens", "_kind")
+    _UNKNOWN = object()
+
+    def __init__(self, text: str, folded: str | None = None):
+        """``folded`` is ``fold(text)``, given for a shown line (which is NFC)."""
+        self.text = text
+        self.shadow = shadow(text, folded)
+        nfc = text if folded is not None else unicodedata.normalize("NFC", text)
+        folded = self.shadow.text if nfc == text else fold(drop_marks(nfc))
+        plain = nfc == text and not self.shadow.cuts  # nothing composed, nothing dropped
+        single = folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " "
+        if single:
+            # the only whitespace is single spaces between words (a shown line, as a rule)
+            self.key = folded
+            count = folded.count(" ") + 1 if folded else 0
+        else:
+            pieces = folded.split()
+            self.key, count = " ".join(pieces), len(pieces)
+        # (self.key is norm(text).) Folding keeps every character's whitespace-ness, and
+        # dropping removes no whitespace: the text has the words of its key, unless
+        # normalising composed characters or a word was all marks (then two spaces meet,
+        # or a space ends the key, or nothing is left of it).
+        self.words = count if nfc == text and (plain or (single and folded)) else words(text)
+        self._tokens: list[str] | None = None
+        self._kind: object = _Probe._UNKNOWN
+
+    def tokens(self) -> list[str]:
+        """The runs of \\w of the normalised text."""
+        if self._tokens is None:
+            self._tokens = re.findall(r"\w+", self.key)
+        return self._tokens
+
+    def ui_hits(self) -> int:
+        ui = boilerplate().ui_words
+        return sum(1 for t in self.tokens() if t in ui or t.lstrip("وب") in ui)
+
+    def ui_share(self) -> float:
+        return self.ui_hits() / len(self.tokens()) if self.tokens() else 0.0
+
+    def is_ui(self) -> bool:
+        if _SEVENTEEN_WORDS.match(self.key):
+            return False  # more than 16 words, found without reading the whole line
+        total = len(self.tokens())
+        if not total or total > 16:
+            return False
+        hits = self.ui_hits()
+        return (hits >= 2 and hits / total >= 0.25) or (total <= 3 and hits / total >= 0.5)
+
+    def starts_cta(self) -> bool:
+        return self.key.strip(" :-–—|•*").startswith(boilerplate().cta_openers)
+
+    def byline_kind(self) -> str | None:
+        if self._kind is _Probe._UNKNOWN:
+            self._kind = self._byline_kind()
+        return self._kind  # type: ignore[return-value]
+
+    def _byline_kind(self) -> str | None:
+        if self.words > 25:
+            return None
+        key = self.key.lstrip("|-–— ")
+        for kind, openers, whole in _byline_markers():
+            if key.startswith(openers) or key in whole:
+                if kind == "source" and self.words > 8:
+                    continue
+                return kind
+        if key.count("|") >= 2 or self.is_dateline():
+            return "published"
+        if self.words <= 6 and _AGENCY_LINE.match(self.text.strip()):
+            return "source"  # "الرباط - و م ع": a dateline crediting an agency
+        return None
+
+    def is_dateline(self) -> bool:
+        from .arabic import weekday_names
+        from .extract.dates import find_dates
+
+        if self.words > 12:
+            return False
+        key = self.key
+        found = [m for m in find_dates(key) if m.year1 and not m.is_range]
+        if not found:
+            return False
+        rest = key[: found[0].start] + " " + key[found[0].end :]
+        rest = re.sub(r"[،,:()\-–—|/]", " ", _CLOCK.sub(" ", rest))
+        rest = " ".join(w for w in rest.split() if w not in weekday_names() and w not in ("يوم", "بتاريخ"))
+        return not _DATE_WORDS.sub("", rest).strip()
+
+    def is_body(self) -> bool:
+        n = self.words
+        text = self.text
+        return n >= 25 or (n >= 8 and bool(_SENTENCE_END.search(text)) and not text.rstrip().endswith(":"))
+
+    def is_headline_shaped(self) -> bool:
+        n = self.words
+        text = self.text
+        return 1 <= n <= 30 and len(text) <= 300 and has_arabic(text) and not re.search(r"(?<!\.)\.\s*$", text)
+
+
+#: Seventeen runs of \\w or more (possessive, so no run is split in two).
+_SEVENTEEN_WORDS = re.compile(r"(?:\W*+\w++){17}")
+
+
+@functools.cache
+def _byline_markers() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
+    """(kind, openers, whole lines) per byline kind: a marker and a space or colon opens
+    a byline line, a marker alone is one."""
+    return tuple(
+        (kind, tuple(m + end for m in markers for end in (" ", ":")), frozenset(markers))
+        for kind, markers in boilerplate().byline_markers.items()
+    )
 
 
 def is_ui(text: str) -> bool:
     """A short line of site furniture (report, share, cookie, image notices): at least two
     UI words making up a quarter of it, or half of a very short line."""
-    hits, total = _ui_words(text)
-    if not total or total > 16:
-        return False
-    return (hits >= 2 and hits / total >= 0.25) or (total <= 3 and hits / total >= 0.5)
+    return _Probe(text).is_ui()
 
 
 def starts_cta(text: str) -> bool:
-    key = norm(text).strip(" :-–—|•*")
-    return any(key.startswith(p) for p in boilerplate().cta_openers)
+    return _Probe(text).starts_cta()
 
 
 def byline_kind(text: str) -> str | None:
     """'published', 'author' or 'source' when the line opens like a byline."""
-    key = norm(text).lstrip("|-–— ")
-    if words(text) > 25:
-        return None
-    for kind, markers in boilerplate().byline_markers.items():
-        for marker in markers:
-            if key.startswith(marker + " ") or key.startswith(marker + ":") or key == marker:
-                if kind == "source" and words(text) > 8:
-                    continue
-                return kind
-    if key.count("|") >= 2 or is_dateline(text):
-        return "published"
-    if _AGENCY_LINE.match(text.strip()) and words(text) <= 6:
-        return "source"  # "الرباط - و م ع": a dateline crediting an agency
-    return None
+    return _Probe(text).byline_kind()
 
 
 _AGENCY_LINE = re.compile(r"^[^\s.،,]+(?:\s[^\s.،,]+)?\s*[-–—]\s*\(?[^\s.]+(?:\s[^\s.]+){0,3}\)?$")
@@ -96,29 +192,15 @@ _DATE_WORDS = re.compile(r"(?:صباحا|مساء|مساءا|ص|م|GMT|بتوق�
 
 def is_dateline(text: str) -> bool:
     """A short header line that only states a date (and time, weekday): the publication date."""
-    from .arabic import weekday_names
-    from .extract.dates import find_dates
-
-    if words(text) > 12:
-        return False
-    key = norm(text)
-    found = [m for m in find_dates(key) if m.year1 and not m.is_range]
-    if not found:
-        return False
-    rest = key[: found[0].start] + " " + key[found[0].end :]
-    rest = re.sub(r"[،,:()\-–—|/]", " ", _CLOCK.sub(" ", rest))
-    rest = " ".join(w for w in rest.split() if w not in weekday_names() and w not in ("يوم", "بتاريخ"))
-    return not _DATE_WORDS.sub("", rest).strip()
+    return _Probe(text).is_dateline()
 
 
 def is_body(text: str) -> bool:
-    n = words(text)
-    return n >= 25 or (n >= 8 and bool(_SENTENCE_END.search(text)) and not text.rstrip().endswith(":"))
+    return _Probe(text).is_body()
 
 
 def is_headline_shaped(text: str) -> bool:
-    n = words(text)
-    return 1 <= n <= 30 and len(text) <= 300 and has_arabic(text) and not re.search(r"(?<!\.)\.\s*$", text)
+    return _Probe(text).is_headline_shaped()
 
 
 def layout(text: str) -> Layout:
@@ -126,35 +208,38 @@ def layout(text: str) -> Layout:
     raw_lines = text.split("\n")
     stripped: list[Stripped] = []
     lines: list[Line] = []
-    for i, raw in enumerate(raw_lines, start=1):
+    probes: dict[int, _Probe] = {}  # line number → what the rules ask of the line
+    strips = _may_run(text)  # (else no line is a strip of headlines)
+    for i, (raw, (shown, folded)) in enumerate(zip(raw_lines, display_lines(text), strict=True), start=1):
         if not raw.strip():
             continue
-        shown = clean_display(raw)
-        if is_strip(raw):
+        if strips and is_strip(raw):
             stripped.append(Stripped(i, shown, "strip of other headlines (whitespace-separated fragments)"))
         elif not has_arabic(shown) and not re.search(r"\d", shown):
             stripped.append(Stripped(i, shown, "no Arabic text"))
         else:
-            lines.append(Line(i, shown))
+            probe = _Probe(shown, folded)
+            lines.append(Line(i, shown, probe.shadow))
+            probes[i] = probe
+
+    def kind(k: int) -> str | None:
+        return probes[lines[k].number].byline_kind()
 
     # The byline anchors the header: the article starts at the headline just above it.
-    head_limit = next((k for k, ln in enumerate(lines) if words(ln.text) >= 25), len(lines))
-    byline_idx = [k for k, ln in enumerate(lines[: head_limit + 1]) if byline_kind(ln.text)]
+    head_limit = next((k for k, ln in enumerate(lines) if probes[ln.number].words >= 25), len(lines))
+    byline_idx = [k for k in range(min(head_limit + 1, len(lines))) if kind(k)]
     if byline_idx:
         first_byline = byline_idx[0]
-        body_start = next(
-            (k for k in range(byline_idx[-1] + 1, len(lines)) if not byline_kind(lines[k].text)),
-            len(lines),
-        )
+        body_start = next((k for k in range(byline_idx[-1] + 1, len(lines)) if not kind(k)), len(lines))
         head = lines[:first_byline]
-        bylines = [lines[k] for k in range(first_byline, body_start) if byline_kind(lines[k].text)]
-        extra = [lines[k] for k in range(first_byline, body_start) if not byline_kind(lines[k].text)]
+        bylines = [lines[k] for k in range(first_byline, body_start) if kind(k)]
+        extra = [lines[k] for k in range(first_byline, body_start) if not kind(k)]
         head += extra
     else:
         body_start = 0
         while body_start < len(lines):
-            ln = lines[body_start]
-            if is_body(ln.text) and not is_ui(ln.text):
+            p = probes[lines[body_start].number]
+            if p.is_body() and not p.is_ui():
                 break
             body_start += 1
         if body_start == len(lines):  # no paragraph-like line: everything after the headline is body
@@ -164,36 +249,40 @@ def layout(text: str) -> Layout:
 
     headline = None
     for k in range(len(head) - 1, -1, -1):
-        ln = head[k]
-        if is_headline_shaped(ln.text) and not is_ui(ln.text) and not starts_cta(ln.text):
-            headline = ln
+        p = probes[head[k].number]
+        if p.is_headline_shaped() and not p.is_ui() and not p.starts_cta():
+            headline = head[k]
             break
     for ln in head:
         if ln is not headline:
             stripped.append(Stripped(ln.number, ln.text, "page furniture above the headline"))
 
-    body = _strip_body(lines[body_start:], stripped)
+    body = _strip_body(lines[body_start:], probes, stripped)
     return Layout(headline, tuple(bylines), tuple(body), tuple(sorted(stripped, key=lambda s: s.line)))
 
 
-def _strip_body(lines: list[Line], stripped: list[Stripped]) -> list[Line]:
+def _strip_body(lines: list[Line], probes: dict[int, _Probe], stripped: list[Stripped]) -> list[Line]:
     """Drop UI lines, "read also" lists and trailing calls to action from the body."""
     body: list[Line] = []
     in_list = False
     for ln in lines:
-        if starts_cta(ln.text) and words(ln.text) <= 20:
+        p = probes[ln.number]
+        if p.starts_cta() and p.words <= 20:
             stripped.append(Stripped(ln.number, ln.text, "call to action or link list"))
             in_list = True
             continue
-        if in_list and not is_body(ln.text):
+        if in_list and not p.is_body():
             stripped.append(Stripped(ln.number, ln.text, "item of a link list"))
             continue
         in_list = False
-        if is_ui(ln.text):
+        if p.is_ui():
             stripped.append(Stripped(ln.number, ln.text, "site furniture (UI words)"))
             continue
         body.append(ln)
-    while body and not is_body(body[-1].text) and (_ui_share(body[-1].text) > 0 or words(body[-1].text) <= 3):
+    while body:
+        p = probes[body[-1].number]
+        if p.is_body() or not (p.ui_share() > 0 or p.words <= 3):
+            break
         ln = body.pop()
         stripped.append(Stripped(ln.number, ln.text, "trailing page furniture"))
     return body

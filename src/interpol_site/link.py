@@ -13,11 +13,14 @@ Every step is a pass or two over the records: linear in the corpus size.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
 
 from .arabic import shadow
 from .extract import dates as dates_mod
@@ -178,10 +181,7 @@ def _merge_people(articles: list[Article]) -> list[Article]:
             first_file.setdefault(c, a.file)
             roles[c] += [r for r in p.roles if r not in roles[c]]
             aliases[c] += [x for x in (*p.aliases, p.name) if x != c and x not in aliases[c]]
-    # One token-bounded pattern over every known surname, optionally after a one-letter
-    # proclitic (بـ، لـ، و…): only the words that match are looked at.
-    finder = re.compile(rf"(?<![{_W}])[{_W}]?({'|'.join(sorted(map(re.escape, surnames)))})(?![{_W}])") \
-        if surnames else None
+    finder = _SurnameFinder(surnames) if surnames else None
     out = []
     for a in articles:
         people: dict[str, Person] = {}
@@ -189,23 +189,22 @@ def _merge_people(articles: list[Article]) -> list[Article]:
             c = canon[p.name]
             if c in people:
                 q = people[c]
-                people[c] = dataclasses.replace(q, mentions=q.mentions + p.mentions, evidence=q.evidence + p.evidence)
+                people[c] = Person(q.name, q.slug, q.roles, q.aliases, q.mentions + p.mentions, q.evidence + p.evidence)
+            elif c == p.name and p.roles == tuple(roles[c]) and p.aliases == tuple(aliases[c]):
+                people[c] = p  # already as the corpus knows it
             else:
-                people[c] = dataclasses.replace(p, name=c, slug=p.slug if c == p.name else _slug(c),
-                                                roles=tuple(roles[c]), aliases=tuple(aliases[c]))
-        for seg, text in enumerate(a.body if finder is not None else ()):
-            sh = shadow(text)
-            for m in finder.finditer(sh.text):
-                word = m.group() if m.group() in surnames else m.group(1)
-                if len(surnames[word]) != 1:
-                    continue
-                full = next(iter(surnames[word]))
-                if full in people:
-                    continue
-                s, e = sh.span(m.start(), m.end())
-                ev = Evidence(seg, s, e, text[s:e], "surname of a person named elsewhere in the corpus",
-                              "inferred", first_file.get(full))
-                people[full] = Person(full, _slug(full), tuple(roles[full]), tuple(aliases[full]), 1, (ev,))
+                people[c] = Person(c, p.slug if c == p.name else _slug(c), tuple(roles[c]), tuple(aliases[c]),
+                                   p.mentions, p.evidence)
+        for seg, s, e, token, surname in finder.mentions(a.body) if finder is not None else ():
+            word = token if token in surnames else surname
+            if len(surnames[word]) != 1:
+                continue
+            full = next(iter(surnames[word]))
+            if full in people:
+                continue
+            ev = Evidence(seg, s, e, a.body[seg][s:e], "surname of a person named elsewhere in the corpus",
+                          "inferred", first_file.get(full))
+            people[full] = Person(full, _slug(full), tuple(roles[full]), tuple(aliases[full]), 1, (ev,))
         new = tuple(people.values())
         out.append(a.replace(people=new) if new != a.people else a)
     return out
@@ -213,6 +212,55 @@ def _merge_people(articles: list[Article]) -> list[Article]:
 
 #: The letters of a token (as ``extract.tokens``).
 _W = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z0-9"
+
+
+class _SurnameFinder:
+    """Every known surname in a text, as a token, optionally after a one-letter proclitic
+    (بـ، لـ، و…): one token-bounded pattern over all of them (group 1 is the token, group 2
+    the surname).
+
+    Written plainly, the pattern opens with a look-behind, so the regex engine tries it at
+    every position. When every surname is made of token letters (as a rule), a match is a
+    whole token: the pattern is written instead to begin with the character before it,
+    which the engine skips ahead to, and with the surnames as a trie (حمو(?:شي|د)).
+    """
+
+    def __init__(self, surnames: Iterable[str]):
+        words = sorted(surnames)
+        if all(re.fullmatch(f"[{_W}]+", w) for w in words):
+            self.pattern = re.compile(rf"[^{_W}]([{_W}]?({_trie(words)}))(?![{_W}])")
+        else:
+            self.pattern = re.compile(rf"(?<![{_W}])([{_W}]?({'|'.join(map(re.escape, words))}))(?![{_W}])")
+
+    def mentions(self, body: tuple[str, ...]) -> Iterator[tuple[int, int, int, str, str]]:
+        """(paragraph, start, end, token, surname) of each mention in the paragraphs of
+        ``body``: start and end in the paragraph as written; the token (proclitic
+        included) and the surname normalised. The paragraphs are normalised as one text
+        (no surname holds a space, so no match spans the newline between two)."""
+        sh = shadow("\n".join(("", *body)))  # a newline before the first token too
+        offsets = list(accumulate((len(p) + 1 for p in body), initial=1))  # of each paragraph
+        for m in self.pattern.finditer(sh.text):
+            a, b = sh.span(*m.span(1))
+            seg = bisect.bisect_right(offsets, a) - 1
+            yield seg, a - offsets[seg], b - offsets[seg], m.group(1), m.group(2)
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` as a trie: at most one branch per letter."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return pattern(trie)
 
 
 @functools.lru_cache(maxsize=65536)

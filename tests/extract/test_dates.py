@@ -1,7 +1,12 @@
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from interpol_site.arabic import norm
+from interpol_site.extract import dates as dates_mod
 from interpol_site.extract.dates import day_in_range, find_dates, find_weekdays, next_event_years
+from interpol_site.extract.tokens import matches_at
 
 
 def spans(text, hints=frozenset()):
@@ -73,3 +78,42 @@ def test_weekday_resolves_inside_a_range():
 def test_next_event_year():
     assert next_event_years(norm("استضافة مراكش للدورة المقبلة في 2025")) == [2025]
     assert next_event_years(norm("انعقدت الدورة في 2024")) == []
+
+
+# The patterns are tried only where _starts says a date can begin: that must hold every
+# position where the pattern matches at all.
+
+
+DATE_TEXT = st.lists(
+    st.sampled_from(["بين ", "من ", "من  ", " ", "  ", "4", "07", "31", "45", "2025", "1999", "12", "/", ".", "-",
+                     " - ", "و", "الي غايه ", "نونبر", "تشرين الثاني", "من شهر ", "سنه ", "، ", "الجاري", "١٢",
+                     "३", "x"]),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(DATE_TEXT)
+def test_date_patterns_are_tried_wherever_they_match(text):
+    starts = dates_mod._starts(text)
+    for name, pattern in dates_mod._patterns().items():
+        tried = [m.span() for m in matches_at(pattern, text, getattr(starts, name))]
+        assert tried == [m.span() for m in pattern.finditer(text)], name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["اليوم ", "يوم ", "صباح ", "امس ", "غدا ", "الخميس", "الاحداث", "الاحد", " ", "،",
+                                 "x"]), max_size=12).map("".join))
+def test_weekdays_are_found_as_by_the_whole_pattern(text):
+    table = {"اليوم": 0, "امس": 1, "البارحه": 1, "غدا": -1, "يوم": None}
+    matches = dates_mod._weekday_pattern().finditer(text)
+    expected = [(m.start(), m.end(), m.group(2), table[m.group(1)]) for m in matches]
+    found = [(w.start, w.end, w.weekday, w.offset) for w in find_weekdays(text)]
+    assert found == [(a, b, dates_mod.weekday_names()[d], o) for a, b, d, o in expected]
+
+
+def test_hints_reorder_only_all_small_numeric_dates():
+    [m] = find_dates("05/11/2025")
+    [h] = dates_mod.with_hints([m], frozenset({(11, 5)}))
+    assert (h.day1, h.month1, h.ambiguous_order) == (11, 5, True)
+    assert dates_mod.with_hints([m], frozenset({(11, 5), (5, 11)})) == [m]

@@ -1,5 +1,10 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from interpol_site.arabic import norm
+from interpol_site.extract import sessions as sessions_mod
 from interpol_site.extract.sessions import find_sessions
+from interpol_site.extract.tokens import matches_at
 
 
 def numbers(text):
@@ -30,3 +35,13 @@ def test_numbers_not_bound_to_a_session():
 def test_next_and_previous():
     assert numbers("استضافة مراكش للدورة المقبلة") == [(None, "next")]
     assert numbers("خلال الدورة السابقة") == [(None, "previous")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["الدوره", "للدوره", "وبالدوره", "دورتها", "الجمعيه العامه", "نسخه", "دور", "x",
+                                 " ", "  ", "92", "ال ", "رقم ", "الثانيه والتسعين", "المقبله", "العاديه", "،"]),
+                max_size=15).map("".join))
+def test_session_patterns_are_tried_wherever_they_match(text):
+    starts = sessions_mod._starts(text)
+    for pattern in sessions_mod._patterns():
+        assert [m.span() for m in matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]

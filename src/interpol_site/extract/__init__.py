@@ -7,15 +7,18 @@ of the text it came from; the ``link`` step later fills gaps from the rest of th
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import functools
 import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ..arabic import Shadow, shadow
-from ..clean import layout
+from ..arabic import Shadow
+from ..clean import Line, layout
+from ..gazetteer import cities
 from ..gazetteer import countries as country_table
 from ..records import (
     Article,
@@ -30,11 +33,12 @@ from ..records import (
 )
 from . import dates as dates_mod
 from .countries import find_countries
-from .meta import read_meta
+from .meta import headline, read_meta
 from .people import Candidate, find_people
+from .people import lexicon as people_lexicon
 from .places import choose_venue, find_cities
 from .sessions import find_sessions
-from .tokens import Token, tokens
+from .tokens import Words, starts_of, tokens
 
 _MARKS = re.compile("[\u064b-\u065f\u0640]")
 
@@ -44,33 +48,39 @@ class Segment:
     index: int  # -1 title, else paragraph index
     text: str  # as displayed
     shadow: Shadow
-    tokens: tuple[Token, ...]
+    tokens: Words  # of the shadow
+    name_tokens: Words  # the same, with a final ى kept (على is not علي)
 
     def evidence(self, start: int, end: int, rule: str) -> Evidence:
         a, b = self.shadow.span(start, end)
         return Evidence(self.index, a, b, self.text[a:b], rule)
 
 
+@functools.lru_cache(maxsize=65536)
 def slug_for(text: str) -> str:
+    """The slug of a name (country, city, person): the same few names recur in every article."""
     from ..urls import slug
 
     return slug(text)
 
 
 def article_id(file: str) -> str:
-    return slug_for(PurePosixPath(file).with_suffix("").as_posix().replace("/", "-"))
+    from ..urls import slug
+
+    return slug(PurePosixPath(file).with_suffix("").as_posix().replace("/", "-"))
 
 
 def extract_article(text: str, file: str) -> Article:
     """Extract the record of one article from its decoded text."""
     lay = layout(text)
     segments: list[Segment] = []
-    meta_probe = read_meta(lay)
-    if meta_probe.title is not None:
-        segments.append(_segment(-1, meta_probe.title))
+    title = headline(lay)
+    if title is not None:
+        segments.append(_segment(-1, title))
     for k, line in enumerate(lay.body):
-        segments.append(_segment(k, line.text))
-    hints = frozenset().union(*(dates_mod.day_month_pairs(s.shadow.text) for s in segments))
+        segments.append(_segment(k, line))
+    found_dates = {s.index: dates_mod.find_dates(s.shadow.text) for s in segments}  # before the hints
+    hints = frozenset().union(*map(dates_mod.pairs, found_dates.values()))
     meta = read_meta(lay, hints)
     by_index = {s.index: s for s in segments}
 
@@ -95,7 +105,7 @@ def extract_article(text: str, file: str) -> Article:
         session = Session(number, ev)
 
     # venue -----------------------------------------------------------------------
-    city_mentions = [m for s in segments for m in find_cities(s.shadow.text, list(s.tokens), s.index)]
+    city_mentions = [m for s in segments for m in find_cities(s.shadow.text, s.tokens, s.index)]
     city, support, next_mentions, other_mentions = choose_venue(
         {s.index: s.shadow.text for s in segments}, city_mentions, session_mentions,
         session.number if session else None,
@@ -110,7 +120,7 @@ def extract_article(text: str, file: str) -> Article:
     )
 
     # people --------------------------------------------------------------------
-    candidates = [c for s in segments for c in find_people(s.shadow.text, _name_tokens(s), s.index)]
+    candidates = [c for s in segments for c in find_people(s.shadow.text, s.name_tokens, s.index)]
     people, person_spans = _people(candidates, segments, by_index)
 
     # countries -------------------------------------------------------------------
@@ -119,7 +129,7 @@ def extract_article(text: str, file: str) -> Article:
     written: dict[str, str] = {}
     for s in segments:
         blocked = person_spans.get(s.index, [])
-        for m in find_countries(s.shadow.text, list(s.tokens), s.index, blocked):
+        for m in find_countries(s.shadow.text, s.tokens, s.index, blocked):
             ev = s.evidence(m.start, m.end, "country name or adjective")
             found.setdefault(m.code, []).append(ev)
             written.setdefault(m.code, ev.text)
@@ -137,7 +147,7 @@ def extract_article(text: str, file: str) -> Article:
     )
 
     # dates ---------------------------------------------------------------------
-    event_dates, partial, weekdays = _dates(segments, hints, meta.published, session_mentions)
+    event_dates, partial, weekdays = _dates(segments, found_dates, hints, meta.published)
     date, date_ev = _timeline_date(meta.published, event_dates, weekdays, session_mentions, by_index)
     published_ev = ()
     if meta.published and meta.byline:
@@ -174,19 +184,35 @@ def extract_article(text: str, file: str) -> Article:
     )
 
 
-def _segment(index: int, text: str) -> Segment:
-    sh = shadow(text)
-    return Segment(index, text, sh, tuple(tokens(sh.text)))
+def _segment(index: int, line: Line) -> Segment:
+    sh = line.shadow
+    toks = tokens(sh.text, _lexicon())
+    return Segment(index, line.text, sh, toks, _name_tokens(line.text, sh, toks))
 
 
-def _name_tokens(seg: Segment) -> list[Token]:
+@functools.cache
+def _lexicon() -> frozenset[str]:
+    """Every surface word the gazetteer finders start from (cities, countries, people):
+    the tokens of a paragraph are looked up in it once, and only those found again."""
+    return frozenset(starts_of(cities().names)) | frozenset(starts_of(country_table().names)) | people_lexicon()
+
+
+def _name_tokens(text: str, sh: Shadow, toks: Words) -> Words:
     """Tokens for the name finder: a final ى is kept, so على (on) is not علي (Ali)."""
-    out = []
-    for t in seg.tokens:
-        if t.text.endswith("ي") and seg.text[seg.shadow.position(t.end - 1)] == "ى":
-            t = Token(t.start, t.end, t.text[:-1] + "ى")
-        out.append(t)
-    return out
+    at = text.find("ى")
+    if at == -1:
+        return toks
+    dropped = [cut + k for k, cut in enumerate(sh.cuts)]  # where the shadow dropped characters
+    words = list(toks.words)
+    changed = []
+    while at != -1:
+        end = at - bisect.bisect_left(dropped, at) + 1  # just after the ى (folded to ي) in the shadow
+        k = bisect.bisect_left(toks.ends, end)
+        if k < len(words) and toks.ends[k] == end:
+            words[k] = words[k][:-1] + "ى"
+            changed.append(k)
+        at = text.find("ى", at + 1)
+    return toks.with_words(words, changed)
 
 
 def _venue(city, mentions, by_index, rule: str) -> Venue:
@@ -208,9 +234,10 @@ def _people(
     merged: list[dict] = []
     for c in candidates:
         seg = by_index[c.segment]
-        words = [seg.tokens[i].text for i in c.tokens]
-        shown = seg.text[slice(*seg.shadow.span(seg.tokens[c.tokens[0]].start, seg.tokens[c.tokens[-1]].end))]
-        ev = seg.evidence(seg.tokens[c.tokens[0]].start, seg.tokens[c.tokens[-1]].end, f"person ({c.rule})")
+        words = [seg.tokens.words[i] for i in c.tokens]
+        start, end = seg.tokens.starts[c.tokens[0]], seg.tokens.ends[c.tokens[-1]]
+        shown = seg.text[slice(*seg.shadow.span(start, end))]
+        ev = seg.evidence(start, end, f"person ({c.rule})")
         roles = [seg.text[slice(*seg.shadow.span(a, b))].strip(" ،,") for a, b in c.roles]
         target = None
         for p in merged:
@@ -232,24 +259,28 @@ def _people(
 
     spans: dict[int, list[tuple[int, int]]] = {}
     for c in candidates:
-        seg = by_index[c.segment]
-        spans.setdefault(c.segment, []).append((seg.tokens[c.tokens[0]].start, seg.tokens[c.tokens[-1]].end))
+        toks = by_index[c.segment].tokens
+        spans.setdefault(c.segment, []).append((toks.starts[c.tokens[0]], toks.ends[c.tokens[-1]]))
 
     # surname-only mentions of a person already named in this article
     taken = {(seg, a) for seg, ranges in spans.items() for a, _ in ranges}
     inside = {seg: ranges for seg, ranges in spans.items()}
     by_surname = {p["words"][-1]: p for p in merged if len(p["words"][-1]) >= 3}
+    # the tokens that are a surname, or one after و ف ب ل
+    surface = {*by_surname, *(c + s for c in "وفبل" for s in by_surname)}
     for seg in segments if by_surname else ():
-        for t in seg.tokens:
-            word = t.text if t.text in by_surname else t.text[1:] if t.text[:1] in "وفبل" else None
+        toks = seg.tokens
+        for k in toks.scan(surface):
+            text, start, end = toks.words[k], toks.starts[k], toks.ends[k]
+            word = text if text in by_surname else text[1:] if text[:1] in "وفبل" else None
             p = by_surname.get(word) if word else None
-            if p is None or (seg.index, t.start) in taken:
+            if p is None or (seg.index, start) in taken:
                 continue
-            if any(a <= t.start < b for a, b in inside.get(seg.index, ())):
+            if any(a <= start < b for a, b in inside.get(seg.index, ())):
                 continue
-            ev = seg.evidence(t.start, t.end, "surname of a person named in the article")
+            ev = seg.evidence(start, end, "surname of a person named in the article")
             p["evidence"].append(ev)
-            alias = ev.text[1:] if t.text != word else ev.text
+            alias = ev.text[1:] if text != word else ev.text
             if alias not in p["aliases"] and alias != p["name"]:
                 p["aliases"].append(alias)
     people = tuple(
@@ -266,12 +297,12 @@ def _people(
     return people, spans
 
 
-def _dates(segments, hints, published, session_mentions):
+def _dates(segments, found, hints, published):
     """Event date ranges (years settled where the article allows), partial dates, weekdays."""
     mentions = []
     next_years: list[int] = []
     for s in segments:
-        for m in dates_mod.find_dates(s.shadow.text, hints):
+        for m in dates_mod.with_hints(found[s.index], hints):
             mentions.append((s, m))
         next_years += dates_mod.next_event_years(s.shadow.text)
     explicit_years = [m.year1 for _, m in mentions if m.year1]
@@ -285,7 +316,6 @@ def _dates(segments, hints, published, session_mentions):
     ranges: list[DateRange] = []
     partial: list[PartialDate] = []
     for s, m in mentions:
-        ev = s.evidence(m.start, m.end, "date expression")
         year = None
         if m.year1 is None and m.current and published:
             year = published.year
@@ -294,8 +324,10 @@ def _dates(segments, hints, published, session_mentions):
         span = m.dates(year)
         if span:
             rule = "date expression" if m.year1 else "date expression; year from the article's other dates"
-            ranges.append(DateRange(span[0], span[1], ev.text, (dataclasses.replace(ev, rule=rule),)))
+            ev = s.evidence(m.start, m.end, rule)
+            ranges.append(DateRange(span[0], span[1], ev.text, (ev,)))
         elif span is None and m.year1 is None:
+            ev = s.evidence(m.start, m.end, "date expression")
             partial.append(PartialDate(m.day1, m.month1, m.day2, m.month2, m.current, (ev,)))
     weekdays = tuple(
         WeekdayRef(w.weekday, w.offset, (s.evidence(w.start, w.end, "weekday reference"),))

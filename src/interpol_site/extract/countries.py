@@ -11,16 +11,17 @@ A city is not its country, and nisba surnames inside a person's name are not cou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..gazetteer import countries
-from .tokens import PhraseMatch, Token, find_phrases
+from .tokens import PhraseMatch, Words, find_phrases
+
+_new = tuple.__new__  # a NamedTuple without its Python-level __new__
 
 _CORROBORATE_BEFORE = re.compile(r"(?:^|\s)(?:دوله|دول|جمهوريه|بلد|بلاد|مملكه|في|الي|من|مع|عاصمه|سفير|سفاره)\s*$")
 
 
-@dataclass(frozen=True)
-class CountryMention:
+class CountryMention(NamedTuple):
     segment: int
     start: int
     end: int
@@ -29,7 +30,7 @@ class CountryMention:
 
 
 def find_countries(
-    text: str, toks: list[Token], segment: int, blocked: list[tuple[int, int]] = ()
+    text: str, toks: Words, segment: int, blocked: list[tuple[int, int]] = ()
 ) -> list[CountryMention]:
     """Country mentions in a shadow text; spans in ``blocked`` (people, cities) are skipped."""
     table = countries()
@@ -37,11 +38,11 @@ def find_countries(
     codes = [m for m in matches if m.value is not None]
     out = []
     for k, m in enumerate(codes):
-        if any(a <= m.start < b for a, b in blocked):
+        if blocked and any(a <= m.start < b for a, b in blocked):
             continue
         if m.key in table.ambiguous and not _corroborated(text, m, codes, k):
             continue
-        out.append(CountryMention(segment, m.start, m.end, m.value, m.clitic))
+        out.append(_new(CountryMention, (segment, m.start, m.end, m.value, m.clitic)))
     return out
 
 

@@ -13,12 +13,15 @@ day number or a year): ``آب`` is also "father", ``مارس`` a verb. Forms:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..arabic import month_number, month_pattern, weekday_names
+from .tokens import matches_at, occurrences
 
 _D = r"(?<!\d)([0-3]?\d)(?!\d)"
 _Y = r"((?:19|20)\d{2})(?!\d)"
@@ -97,7 +100,98 @@ def find_dates(text: str, day_month_hints: frozenset[tuple[int, int]] = frozense
     ``day_month_hints`` are (day, month) pairs stated elsewhere in words; they settle the
     order of an all-small numeric date such as 05/11/2025.
     """
-    if not _DIGIT.search(text):
+    return with_hints(_find_dates(text), day_month_hints)
+
+
+def with_hints(mentions: list[DateMention], day_month_hints: frozenset[tuple[int, int]]) -> list[DateMention]:
+    """``mentions`` (found without hints) with each all-small numeric date read MM/DD when
+    only that order is a (day, month) pair stated in words. The order changes neither
+    span nor validity (both parts are <= 12), so the hints can come after the search."""
+    if not day_month_hints:
+        return mentions
+    out = []
+    for m in mentions:
+        # found without hints, an ambiguous date is (day, month) as written
+        if m.ambiguous_order and (m.month1, m.day1) in day_month_hints and (m.day1, m.month1) not in day_month_hints:
+            m = dataclasses.replace(m, day1=m.month1, month1=m.day1, day2=m.month1, month2=m.day1)
+        out.append(m)
+    return out
+
+
+def day_month_pairs(text: str) -> frozenset[tuple[int, int]]:
+    """(day, month) pairs written with month words, to settle numeric day/month order."""
+    return pairs(find_dates(text))
+
+
+def pairs(mentions: list[DateMention]) -> frozenset[tuple[int, int]]:
+    """The (day, month) pairs of the mentions written with month words."""
+    out = set()
+    for m in mentions:
+        if not m.numeric:
+            out.add((m.day1, m.month1))
+            out.add((m.day2, m.month2))
+    return frozenset(out)
+
+
+_DIGIT_RUN = re.compile(r"\d\d*")  # \d+, opening with a \d so the regex engine skips ahead to one
+
+
+class _Starts(NamedTuple):
+    """Where each date pattern can begin, in order."""
+
+    cross: list[int]  # a day followed by a space, or the بين/من before it
+    range: list[int]  # a day followed by a range separator (و، الى، حتى، -)
+    single: list[int]  # a day followed by a space
+    iso: list[int]  # a four-digit year followed by - / .
+    numeric: list[int]  # one or two digits followed by - / .
+
+
+def _starts(text: str) -> _Starts:
+    """Every pattern opens with a digit run not preceded by a digit: a day (one digit, or
+    two from 0-3, as ``_D``), a numeric part (one or two digits) or an ISO year (four),
+    followed by what the pattern puts next; a cross-month range may open with بين/من and
+    spaces before its first day. The patterns are tried only there (``matches_at``)."""
+    found = _Starts([], [], [], [], [])
+    first = _DIGIT.search(text)
+    if first is None:
+        return found
+    for run in _DIGIT_RUN.finditer(text, first.start()):
+        start, end = run.span()
+        size = end - start
+        if size > 4 or size == 3:
+            continue
+        spaced = end < len(text) and text[end].isspace()
+        after = end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        nxt = text[after : after + 1]
+        if size == 4:
+            if nxt and nxt in "-/.":
+                found.iso.append(start)
+            continue
+        if nxt and nxt in "/.-":
+            found.numeric.append(start)
+        if size == 2 and text[start] not in "0123":
+            continue  # not a day of _D
+        if nxt and nxt in "واح-–—":
+            found.range.append(start)
+        if spaced:
+            found.single.append(start)
+            gap = start
+            while gap > 0 and text[gap - 1].isspace():
+                gap -= 1
+            if gap < start:  # بين or من, spaces, the day
+                if gap >= 3 and text[gap - 3 : gap] == "بين":
+                    found.cross.append(gap - 3)
+                elif gap >= 2 and text[gap - 2 : gap] == "من":
+                    found.cross.append(gap - 2)
+            found.cross.append(start)
+    return found
+
+
+def _find_dates(text: str) -> list[DateMention]:
+    starts = _starts(text)
+    if not any(starts):
         return []
     p = _patterns()
     taken: list[tuple[int, int]] = []
@@ -112,7 +206,7 @@ def find_dates(text: str, day_month_hints: frozenset[tuple[int, int]] = frozense
         taken.append((mention.start, mention.end))
         out.append(mention)
 
-    for mt in p["cross"].finditer(text):
+    for mt in matches_at(p["cross"], text, starts.cross):
         opener, d1, m1, y1, sep, d2, m2, y2 = mt.groups()
         if sep == "و" and not opener:
             continue  # "3 غشت و5 شتنبر" are two dates unless "بين" opens a range
@@ -120,23 +214,23 @@ def find_dates(text: str, day_month_hints: frozenset[tuple[int, int]] = frozense
         if mo1 and mo2 and _valid(int(d1), mo1) and _valid(int(d2), mo2) and free(*mt.span()):
             add(DateMention(mt.start(), mt.end(), int(d1), mo1, int(d2), mo2,
                             int(y1) if y1 else None, int(y2) if y2 else None))
-    for mt in p["range"].finditer(text):
+    for mt in matches_at(p["range"], text, starts.range):
         d1, d2, m, y, cur = mt.groups()
         mo = month_number(m)
         if mo and _valid(int(d1), mo) and _valid(int(d2), mo) and int(d1) < int(d2) and free(*mt.span()):
             yy = int(y) if y else None
             add(DateMention(mt.start(), mt.end(), int(d1), mo, int(d2), mo, yy, yy, current=bool(cur)))
-    for mt in p["single"].finditer(text):
+    for mt in matches_at(p["single"], text, starts.single):
         d, m, y, cur = mt.groups()
         mo = month_number(m)
         if mo and _valid(int(d), mo) and free(*mt.span()):
             yy = int(y) if y else None
             add(DateMention(mt.start(), mt.end(), int(d), mo, int(d), mo, yy, yy, current=bool(cur)))
-    for mt in p["iso"].finditer(text):
+    for mt in matches_at(p["iso"], text, starts.iso):
         y, mo, d = (int(g) for g in mt.groups())
         if _valid(d, mo) and free(*mt.span()):
             add(DateMention(mt.start(), mt.end(), d, mo, d, mo, y, y, numeric=True))
-    for mt in p["numeric"].finditer(text):
+    for mt in matches_at(p["numeric"], text, starts.numeric):
         a, _, b, y = mt.groups()
         first, second, year = int(a), int(b), int(y)
         if not free(*mt.span()):
@@ -146,11 +240,7 @@ def find_dates(text: str, day_month_hints: frozenset[tuple[int, int]] = frozense
         elif second > 12 and _valid(second, first):
             day, month, amb = second, first, False  # MM/DD/YYYY
         elif _valid(first, second):
-            if (second, first) in day_month_hints and (first, second) not in day_month_hints:
-                day, month = second, first
-            else:
-                day, month = first, second
-            amb = first != second
+            day, month, amb = first, second, first != second  # DD/MM unless hints say otherwise
         else:
             continue
         add(DateMention(mt.start(), mt.end(), day, month, day, month, year, year,
@@ -158,23 +248,22 @@ def find_dates(text: str, day_month_hints: frozenset[tuple[int, int]] = frozense
     return sorted(out, key=lambda m: m.start)
 
 
-def day_month_pairs(text: str) -> frozenset[tuple[int, int]]:
-    """(day, month) pairs written with month words, to settle numeric day/month order."""
-    pairs = set()
-    for m in find_dates(text):
-        if not m.numeric:
-            pairs.add((m.day1, m.month1))
-            pairs.add((m.day2, m.month2))
-    return frozenset(pairs)
+@functools.cache
+def _weekdays_with_al() -> tuple[str, ...]:
+    return tuple(sorted((n for n in weekday_names() if n.startswith("ال")), key=len, reverse=True))
+
+
+_TIMES_OF_DAY = ("صباح", "مساء", "ظهر", "عشيه", "ليله", "فجر")
+_RELATIVE_DAYS = ("اليوم", "امس", "البارحه", "غدا", "يوم")
 
 
 @functools.cache
 def _weekday_pattern() -> re.Pattern[str]:
-    names = sorted((n for n in weekday_names() if n.startswith("ال")), key=len, reverse=True)
+    names = _weekdays_with_al()
     days = "|".join(re.escape(n) for n in names)
     return re.compile(
-        r"(?<![\w])(?:(?:صباح|مساء|ظهر|عشيه|ليله|فجر)\s+)?"
-        r"(?:(اليوم|امس|البارحه|غدا|يوم)\s+)"
+        rf"(?<![\w])(?:(?:{'|'.join(_TIMES_OF_DAY)})\s+)?"
+        rf"(?:({'|'.join(_RELATIVE_DAYS)})\s+)"
         rf"({days})(?![\w])"
     )
 
@@ -184,7 +273,10 @@ def find_weekdays(text: str) -> list[WeekdayMention]:
     table = weekday_names()
     offsets = {"اليوم": 0, "امس": 1, "البارحه": 1, "غدا": -1, "يوم": None}
     out = []
-    for mt in _weekday_pattern().finditer(text):
+    if not any(day in text for day in _weekdays_with_al()):
+        return out
+    # a mention begins with its time of day or its relative day
+    for mt in matches_at(_weekday_pattern(), text, occurrences(text, _TIMES_OF_DAY + _RELATIVE_DAYS)):
         rel, day = mt.groups()
         out.append(WeekdayMention(mt.start(), mt.end(), table[day], offsets[rel]))
     return out
@@ -197,6 +289,8 @@ _YEAR_NEXT = re.compile(
 
 def next_event_years(text: str) -> list[int]:
     """Years given for "the next" event (``الدورة المقبلة في 2025``): this one is a year earlier."""
+    if "المقبل" not in text and "القادم" not in text and "التاليه" not in text:
+        return []  # none of the words of _YEAR_NEXT
     return [int(y) for y in _YEAR_NEXT.findall(text)]
 
 

@@ -39,13 +39,13 @@ def is_bare_name(text: str) -> bool:
     """A line that is only a person's name (2–4 words, starting with a given name)."""
     if re.search(r"[^\w\s\u0640]", text):
         return False
-    toks = tokens(shadow(text).text)
+    toks = tokens(shadow(text).text).words
     if not 2 <= len(toks) <= 4:
         return False
-    first = toks[0].text
+    first = toks[0]
     if not (_is_given(first) or first in ("عبد", "ابو", "بو")):
         return False
-    return all(_name_word(t.text, k) or t.text.startswith("ال") for k, t in enumerate(toks[1:], 1))
+    return all(_name_word(t, k) or t.startswith("ال") for k, t in enumerate(toks[1:], 1))
 
 
 def _original(text: str, sh, a: int, b: int) -> str:
@@ -67,14 +67,19 @@ def _credit(text: str) -> tuple[str | None, str | None]:
     return author, source
 
 
+def headline(lay: Layout) -> Line | None:
+    """The title line: the line in headline position, unless it is only a name (the author's)."""
+    title = lay.headline
+    return None if title is not None and is_bare_name(title.text) else title
+
+
 def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> Meta:
-    title: Line | None = lay.headline
-    author = source = None
-    if title is not None and is_bare_name(title.text):
-        author, title = title.text, None
+    title = headline(lay)
+    source = None
+    author = lay.headline.text if lay.headline is not None and title is None else None
     published = published_text = None
     for line in lay.bylines:
-        sh = shadow(line.text)
+        sh = line.shadow
         if published is None:
             for m in dates_mod.find_dates(sh.text, hints):
                 span = m.dates()

@@ -13,17 +13,20 @@ Surname-only mentions (``حموشي``) are aliases of a full name seen in the ar
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..arabic import clitic_variants
 from ..gazetteer import cities, countries, name_words
-from .tokens import Token, joined
+from .tokens import Words, surface_forms
 
 _REGNAL = {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"}
 _ROYAL = {"الملك", "الملكه", "الامير", "الاميره", "السلطان", "البابا", "الشيخ"}
 _CONNECTORS = {"بن", "ابن", "بنت", "ولد", "ابو", "بو", "ام", "اولاد", "ايت", "ال"}
 _COMPOUND_HEADS = {"عبد", "ابو", "بو", "ابي"}
+_NOT_LAST = _CONNECTORS | _COMPOUND_HEADS  # never the last word of a name
 _SKIP_AFTER_TITLE = {"السابق", "السابقه", "الحالي", "الحاليه", "الجديد", "الجديده"}
 
 
@@ -60,6 +63,11 @@ def _is_given(token: str, common: bool = False) -> bool:
 
 def _name_word(token: str, position: int) -> bool:
     """Could ``token`` be word ``position`` (0-based) of a person's name?"""
+    return _is_name_word(token, position > 0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_name_word(token: str, later: bool) -> bool:
     nw = name_words()
     if len(token) < 2 or token.isdigit() or not token[0].isalpha():
         return False
@@ -68,7 +76,7 @@ def _name_word(token: str, position: int) -> bool:
         return False
     if plain in _phrases_by_first() and any(len(t) == 1 for t in _phrases_by_first()[plain]):
         return False  # a one-word title (اللواء) is never part of a name
-    if position > 0:
+    if later:
         if token[0] in "وف" and not _is_given(token) and token not in _CONNECTORS:
             if token[1:] in nw.given or token[1:] in nw.stopwords or token[1:].startswith("ال"):
                 return False
@@ -92,37 +100,76 @@ def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _title_at(toks: list[Token], text: str, i: int) -> int:
-    """Number of tokens of a title/role phrase starting at token i (0 if none)."""
+# Where the finder looks: general tables of surface words (proclitics included), made once.
+
+@functools.cache
+def _title_starts() -> dict[str, tuple[tuple[int, list[str]], ...]]:
+    """Surface word → (tokens, the words after the first) of each title and role phrase it
+    may start, longest first."""
     index = _phrases_by_first()
-    best = 0
-    for form in _bare(toks[i].text):
-        for phrase in index.get(form, ()):
-            n = len(phrase)
-            if n <= best or i + n > len(toks) or phrase[0] != form:
-                continue
-            if all(toks[i + k].text == phrase[k] for k in range(1, n)) and all(
-                joined(text, toks[i + k], toks[i + k + 1]) for k in range(n - 1)
-            ):
-                best = n
-    return best
+    out = {}
+    for surface, forms in surface_forms(index).items():
+        phrases = sorted({p for form, _ in forms for p in index[form]}, key=len, reverse=True)
+        out[surface] = tuple((len(p), list(p[1:])) for p in phrases)
+    return out
 
 
-def _take_name(toks: list[Token], text: str, i: int, royal: bool = False) -> list[int]:
+@functools.cache
+def _role_head_words() -> frozenset[str]:
+    """The surface words for which ``_role_head`` holds."""
+    heads = name_words().role_heads
+    return frozenset(s for s, forms in surface_forms(heads).items() if _role_head(s))
+
+
+@functools.cache
+def _head_words() -> frozenset[str]:
+    """Surface words that may open a title or role (``_title_at`` or ``_role_head``)."""
+    return frozenset(_title_starts()) | _role_head_words()
+
+
+@functools.cache
+def lexicon() -> frozenset[str]:
+    """Every surface word any of the three passes of ``find_people`` starts from."""
+    return _head_words() | frozenset(_given_starts())
+
+
+@functools.cache
+def _given_starts() -> dict[str, str]:
+    """Surface word → its first clitic form that is a given name or a compound head."""
+    nw = name_words()
+    names = nw.given | _COMPOUND_HEADS
+    return {
+        surface: next(form for form, _ in forms)
+        for surface, forms in surface_forms(names).items()
+        if any(_is_given(form) or form in _COMPOUND_HEADS for form, _ in forms)
+    }
+
+
+def _title_at(toks: Words, i: int) -> int:
+    """Number of tokens of a title/role phrase starting at token i (0 if none)."""
+    words = toks.words
+    for n, rest in _title_starts().get(words[i], ()):
+        if n == 1 or (i + n <= len(words) and words[i + 1 : i + n] == rest and toks.run(i, n) == n):
+            return n  # the longest that matches (its tokens joined by spaces only)
+    return 0
+
+
+def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
     """Name words from token i on: up to four, no punctuation between them."""
+    words = toks.words
     out: list[int] = []
     j = i
-    while j < len(toks) and len(out) < 5:
-        if out and not joined(text, toks[j - 1], toks[j]):
+    while j < len(words) and len(out) < 5:
+        if out and not toks.joined(j - 1):
             break
-        t = toks[j].text
+        t = words[j]
         if out and royal and t in _REGNAL:
             out.append(j)
             break
-        if t in _CONNECTORS and out and j + 1 < len(toks):
+        if t in _CONNECTORS and out and j + 1 < len(words):
             out.append(j)
-            nxt = toks[j + 1].text
-            if joined(text, toks[j], toks[j + 1]) and nxt.startswith("ال") and len(nxt) > 3:
+            nxt = words[j + 1]
+            if toks.joined(j) and nxt.startswith("ال") and len(nxt) > 3:
                 out.append(j + 1)  # بن الشيخ: after بن any family name, even a title word
                 j += 2
                 continue
@@ -131,116 +178,154 @@ def _take_name(toks: list[Token], text: str, i: int, royal: bool = False) -> lis
         if not _name_word(t, len(out)):
             break
         out.append(j)
-        if t in _COMPOUND_HEADS and j + 1 < len(toks) and joined(text, toks[j], toks[j + 1]):
+        if t in _COMPOUND_HEADS and j + 1 < len(words) and toks.joined(j):
             out.append(j + 1)  # عبد اللطيف، أبو بكر: one given name in two words
             j += 2
             continue
         j += 1
-    while out and toks[out[-1]].text in _CONNECTORS | _COMPOUND_HEADS:
+    while out and words[out[-1]] in _NOT_LAST:
         out.pop()
     return out[:4] if len(out) > 4 else out
 
 
-def _starts_given(toks: list[Token], idx: list[int]) -> bool:
-    first = toks[idx[0]].text
+def _starts_given(toks: Words, idx: list[int]) -> bool:
+    first = toks.words[idx[0]]
     return _is_given(first, common=True) or first in _COMPOUND_HEADS
 
 
-def find_people(text: str, toks: list[Token], segment: int) -> list[Candidate]:
+def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
     """Person-name candidates in one paragraph (shadow text)."""
     found: list[Candidate] = []
     used: set[int] = set()
+    words, starts, ends = toks.words, toks.starts, toks.ends
 
     def keep(idx: list[int], rule: str, roles: list[tuple[int, int]]) -> None:
         if idx and not used.intersection(idx):
             used.update(idx)
             found.append(Candidate(idx, segment, roles, rule))
 
-    i = 0
-    while i < len(toks):
-        n = _title_at(toks, text, i)
-        if n:
-            start = i
-            titles_end = i + n
-            while titles_end < len(toks) and joined(text, toks[titles_end - 1], toks[titles_end]):
-                more = _title_at(toks, text, titles_end)
-                if more:
-                    titles_end += more
-                    continue
-                t = toks[titles_end].text
-                if t in _SKIP_AFTER_TITLE or (t in _place_words() and t.startswith("ال") and not _is_given(t)):
-                    titles_end += 1
-                    continue
-                break
-            if titles_end < len(toks) and joined(text, toks[titles_end - 1], toks[titles_end]):
-                royal = any(f in _ROYAL for tk in toks[start:titles_end] for f in _bare(tk.text))
-                idx = _take_name(toks, text, titles_end, royal)
-                # the name starts at a given name, at most two words after the title
-                while idx[:1] and not _starts_given(toks, idx) and idx[0] < titles_end + 2:
-                    idx = idx[1:]
-                if not (idx and _starts_given(toks, idx)):
-                    idx = _bracketed(toks, text, titles_end)
-                if idx:
-                    if idx[0] == titles_end or not _starts_given(toks, idx):
-                        keep(idx, "title", [(toks[start].start, toks[titles_end - 1].end)])
-                    else:  # words between: the title is not this person's
-                        keep(idx, "given-name", [])
-            i = titles_end if titles_end > i else i + 1
-            continue
-        i += 1
+    names: dict[tuple[int, bool], list[int]] = {}  # the passes ask for the same names again
 
-    # apposition: "NAME، ROLE" and "ROLE، NAME،"
-    for k in range(len(toks) - 1):
-        gap = text[toks[k].end : toks[k + 1].start]
-        if "،" not in gap and "," not in gap:
+    def take(i: int, royal: bool = False) -> list[int]:
+        """``_take_name``, once per token (the lists are not changed)."""
+        if (i, royal) not in names:
+            names[i, royal] = _take_name(toks, i, royal)
+        return names[i, royal]
+
+    hits = toks.hits(lexicon())
+    if not hits:
+        return found
+    titles, head_words, given = _title_starts(), _head_words(), _given_starts()
+
+    # after titles: only a token that may start a title can
+    i = 0
+    for first in hits:
+        if first < i or words[first] not in titles:
             continue
-        role_len = _title_at(toks, text, k + 1) or (1 if _role_head(toks[k + 1].text) else 0)
-        if role_len:
-            idx = _name_before(toks, text, k)
+        n = _title_at(toks, first)
+        if not n:
+            continue
+        start = first
+        titles_end = first + n
+        while titles_end < len(words) and toks.joined(titles_end - 1):
+            more = _title_at(toks, titles_end)
+            if more:
+                titles_end += more
+                continue
+            t = words[titles_end]
+            if t in _SKIP_AFTER_TITLE or (t in _place_words() and t.startswith("ال") and not _is_given(t)):
+                titles_end += 1
+                continue
+            break
+        if titles_end < len(words) and toks.joined(titles_end - 1):
+            royal = any(f in _ROYAL for tk in words[start:titles_end] for f in _bare(tk))
+            idx = take(titles_end, royal)
+            # the name starts at a given name, at most two words after the title
+            while idx[:1] and not _starts_given(toks, idx) and idx[0] < titles_end + 2:
+                idx = idx[1:]
+            if not (idx and _starts_given(toks, idx)):
+                idx = _bracketed(toks, titles_end, take)
             if idx:
-                keep(idx, "apposition", [(toks[k + 1].start, _clause_end(text, toks[k + 1].start))])
+                if idx[0] == titles_end or not _starts_given(toks, idx):
+                    keep(idx, "title", [(starts[start], ends[titles_end - 1])])
+                else:  # words between: the title is not this person's
+                    keep(idx, "given-name", [])
+        i = titles_end
+
+    # apposition: "NAME، ROLE" and "ROLE، NAME،", at the gaps that hold a comma
+    heads = [k for k in hits if words[k] in head_words]
+    marks = _clause_marks(text) if heads else []
+    for k in _apposition_gaps(toks, marks, heads):
+        if words[k + 1] in head_words:
+            role_len = _title_at(toks, k + 1) or (1 if _role_head(words[k + 1]) else 0)
+            if role_len:
+                idx = _name_before(toks, k, take)
+                if idx:
+                    keep(idx, "apposition", [(starts[k + 1], _clause_end(text, marks, starts[k + 1]))])
         # role before the comma: look back for a role phrase start within the clause
-        idx = _take_name(toks, text, k + 1)
+        clause = bisect.bisect_left(starts, _clause_start(marks, ends[k]))
+        head = next((j for j in heads[bisect.bisect_left(heads, clause):bisect.bisect_right(heads, k)]
+                     if _title_at(toks, j) or _role_head(words[j])), None)
+        if head is None:
+            continue
+        idx = take(k + 1)
         if not (len(idx) >= 2 and _starts_given(toks, idx)):
-            idx = _bracketed(toks, text, k + 1)
+            idx = _bracketed(toks, k + 1, take)
         if len(idx) >= 2:
-            after = text[toks[idx[-1]].end : toks[idx[-1]].end + 2]
+            after = text[ends[idx[-1]] : ends[idx[-1]] + 2]
             if "،" in after or "," in after or after.strip() == "":
-                clause_start = _clause_start(text, toks[k].end)
-                clause = [j for j in range(k + 1) if toks[j].start >= clause_start]
-                head = next((j for j in clause if _title_at(toks, text, j) or _role_head(toks[j].text)), None)
-                if head is not None:
-                    keep(idx, "apposition", [(toks[head].start, toks[k].end)])
+                keep(idx, "apposition", [(starts[head], ends[k])])
 
     # a known given name followed by name words
-    for k, tok in enumerate(toks):
-        if k in used:
+    not_names = name_words().not_names
+    for k in hits:
+        if k in used or words[k] not in given:
             continue
-        for form, _cut in clitic_variants(tok.text):
-            if not (_is_given(form) or form in _COMPOUND_HEADS):
+        form = given[words[k]]
+        if k > 0 and any(f in not_names for f in _bare(words[k - 1])):
+            continue  # جامعة نايف، مؤسسة محمد السادس
+        idx = [k] + take(k + 1)[:3] if form not in _COMPOUND_HEADS else take(k)
+        if form in _COMPOUND_HEADS and idx and idx[0] != k:
+            continue
+        if len(idx) >= 2 and all(_name_word(words[j], 1) or words[j] in _CONNECTORS
+                                 for j in idx[1:] if words[j] not in _REGNAL):
+            if form in _COMPOUND_HEADS and len(idx) < 3:
                 continue
-            if k > 0 and any(f in name_words().not_names for f in _bare(toks[k - 1].text)):
-                break  # جامعة نايف، مؤسسة محمد السادس
-            idx = [k] + _take_name(toks, text, k + 1)[:3] if form not in _COMPOUND_HEADS else _take_name(toks, text, k)
-            if form in _COMPOUND_HEADS and idx and idx[0] != k:
-                break
-            if len(idx) >= 2 and all(_name_word(toks[j].text, 1) or toks[j].text in _CONNECTORS
-                                     for j in idx[1:] if toks[j].text not in _REGNAL):
-                if form in _COMPOUND_HEADS and len(idx) < 3:
-                    break
-                keep(idx, "given-name", [])
-            break
+            keep(idx, "given-name", [])
     return found
 
 
-def _bracketed(toks: list[Token], text: str, i: int) -> list[int]:
+def _apposition_gaps(toks: Words, marks: list[int], heads: list[int]) -> list[int]:
+    """The gaps (k: between tokens k and k + 1) holding a comma where an apposition can be
+    found, in order: a role word right after the comma, or one in the clause the comma
+    closes. The clause of a role word ends at the first mark after it, so for each role
+    word only the gap before it and the gap of that mark count."""
+    out = set()
+    for h in heads:
+        if h > 0 and _has_comma(toks.gaps[h - 1]):
+            out.add(h - 1)
+        m = bisect.bisect_left(marks, toks.starts[h])
+        if m < len(marks):
+            k = toks.index_at(marks[m])
+            if k < len(toks) - 1 and _has_comma(toks.gaps[k]):
+                out.add(k)
+    return sorted(out)
+
+
+def _has_comma(gap: str) -> bool:
+    return "،" in gap or "," in gap
+
+
+def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[int]:
     """Two or three name words right after a role and closed by punctuation:
     ``وزير الداخلية النمساوي، غيرهارد كارنر،`` — a foreign name no list knows."""
-    idx = _take_name(toks, text, i)[:3]
-    if len(idx) < 2 or any(toks[j].text.startswith("ال") for j in idx[:1]):
+    words = toks.words
+    idx = take(i)[:3]
+    if len(idx) < 2 or any(words[j].startswith("ال") for j in idx[:1]):
         return []
-    after = text[toks[idx[-1]].end : toks[idx[-1]].end + 2].strip()
-    if idx[-1] + 1 < len(toks) and after[:1] not in ("،", ",", ".", ":", "؛"):
+    end = toks.ends[idx[-1]]
+    after = toks.text[end : end + 2].strip()
+    if idx[-1] + 1 < len(words) and after[:1] not in ("،", ",", ".", ":", "؛"):
         return []
     return idx
 
@@ -250,23 +335,38 @@ def _role_head(token: str) -> bool:
     return any(f in nw.role_heads for f in _bare(token)[:2])
 
 
-def _name_before(toks: list[Token], text: str, k: int) -> list[int]:
+def _name_before(toks: Words, k: int, take: Callable[[int], list[int]]) -> list[int]:
     """The longest name ending at token k that starts with a given name (2–4 words)."""
     best: list[int] = []
     for start in range(max(0, k - 4), k):
-        idx = _take_name(toks, text, start)
+        idx = take(start)
         if idx and idx[-1] == k and len(idx) >= 2 and _starts_given(toks, idx) and len(idx) > len(best):
-            if start == 0 or not joined(text, toks[start - 1], toks[start]) or not _title_at(toks, text, start - 1):
+            if start == 0 or not toks.joined(start - 1) or not _title_at(toks, start - 1):
                 best = idx
     return best
 
 
-def _clause_end(text: str, pos: int) -> int:
-    ends = [text.find(ch, pos) for ch in "،,.؛;\n"]
-    ends = [e for e in ends if e != -1]
-    return min(min(ends) if ends else len(text), pos + 120)
+_CLAUSE_MARKS = "،,.؛;\n"
 
 
-def _clause_start(text: str, pos: int) -> int:
-    starts = [text.rfind(ch, 0, pos) for ch in "،,.؛;\n"]
-    return max(starts) + 1 if max(starts) >= 0 else 0
+def _clause_marks(text: str) -> list[int]:
+    """Positions of the marks that end a clause (، , . ؛ ; newline), in order."""
+    out = []
+    for ch in _CLAUSE_MARKS:
+        at = text.find(ch)
+        while at != -1:
+            out.append(at)
+            at = text.find(ch, at + 1)
+    return sorted(out)
+
+
+def _clause_end(text: str, marks: list[int], pos: int) -> int:
+    """Where the clause around ``pos`` ends: the next mark, at most 120 characters on."""
+    k = bisect.bisect_left(marks, pos)
+    return min(marks[k] if k < len(marks) else len(text), pos + 120)
+
+
+def _clause_start(marks: list[int], pos: int) -> int:
+    """Where the clause before ``pos`` starts: just after the last mark before it."""
+    k = bisect.bisect_left(marks, pos)
+    return marks[k - 1] + 1 if k else 0

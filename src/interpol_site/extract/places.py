@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..gazetteer import City, cities
 from .sessions import SessionMention
-from .tokens import Token, find_phrases, sentence_bounds
+from .tokens import Words, find_phrases, sentence_bounds
 
 _LOCATIVE = re.compile(
     r"(?:(?:^|\s)(?:في|ب|الي|من|داخل)\s*$|مدينه\s*$|(?:احتضنت|تحتضن|تحتضنها|احتضنتها|تستضيف|استضافت|"
@@ -36,14 +36,10 @@ class CityMention:
     clitic: str
 
 
-def find_cities(text: str, toks: list[Token], segment: int) -> list[CityMention]:
+def find_cities(text: str, toks: Words, segment: int) -> list[CityMention]:
     table = cities()
-
-    def accept(key: tuple[str, ...], city: City) -> bool:
-        return True
-
     out = []
-    for m in find_phrases(text, toks, table.names, table.max_len, accept):
+    for m in find_phrases(text, toks, table.names, table.max_len):
         city = m.value
         if city.common_word:
             before = text[max(0, m.start - 12) : m.start]
@@ -53,11 +49,15 @@ def find_cities(text: str, toks: list[Token], segment: int) -> list[CityMention]
     return out
 
 
+def _sentence(text: str, sentences: list[tuple[int, int]], m: CityMention) -> tuple[int, int]:
+    """The span of the sentence of ``text`` that holds the mention."""
+    return next(((a, b) for a, b in sentences if a <= m.start < b), (0, len(text)))
+
+
 def _score(
-    text: str, m: CityMention, sessions: list[SessionMention], session: int | None
+    text: str, m: CityMention, sessions: list[SessionMention], session: int | None, bounds: tuple[int, int]
 ) -> float | None:
     """How strongly a mention names the venue of the article's event (None: another event)."""
-    bounds = next(((a, b) for a, b in sentence_bounds(text) if a <= m.start < b), (0, len(text)))
     inside = [s for s in sessions if bounds[0] <= s.start < bounds[1]]
     if inside:
         nearest = min(inside, key=lambda s: m.start - s.end if s.end <= m.start else s.start - m.end)
@@ -80,9 +80,8 @@ def _score(
     return score
 
 
-def _bound_session(text: str, m: CityMention, sessions: list[SessionMention]) -> SessionMention | None:
+def _bound_session(m: CityMention, sessions: list[SessionMention], bounds: tuple[int, int]) -> SessionMention | None:
     """The session mention of the city's sentence nearest to it, if any."""
-    bounds = next(((a, b) for a, b in sentence_bounds(text) if a <= m.start < b), (0, len(text)))
     inside = [s for s in sessions if bounds[0] <= s.start < bounds[1]]
     if not inside:
         return None
@@ -101,10 +100,15 @@ def choose_venue(
     support: dict[str, list[CityMention]] = {}
     next_venue: list[CityMention] = []
     others: list[tuple[int, CityMention]] = []
+    sentences: dict[int, list[tuple[int, int]]] = {}  # segment → its sentences, made once
     for m in mentions:
-        score = _score(segments[m.segment], m, sessions.get(m.segment, []), session)
+        text = segments[m.segment]
+        if m.segment not in sentences:
+            sentences[m.segment] = sentence_bounds(text)
+        bounds = _sentence(text, sentences[m.segment], m)
+        score = _score(text, m, sessions.get(m.segment, []), session, bounds)
         if score is None:
-            bound = _bound_session(segments[m.segment], m, sessions.get(m.segment, []))
+            bound = _bound_session(m, sessions.get(m.segment, []), bounds)
             if bound is not None and bound.relation == "next":
                 next_venue.append(m)
             elif bound is not None and bound.relation == "this" and bound.number is not None:

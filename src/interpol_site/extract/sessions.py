@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..arabic import ordinal_pattern, ordinal_value
+from .tokens import matches_at
 
 Relation = Literal["this", "next", "previous"]
 
@@ -41,21 +42,49 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return digits, words, relative
 
 
+#: Every session word of ``_WORD`` starts with one of these.
+_KEYWORDS = ("دور", "نسخه", "جمعي")
+#: What ``_WORD`` allows in front of it: a proclitic, then ال or لل.
+_PREFIXES = frozenset(c + a for c in ("", "و", "ف", "ب", "ل") for a in ("", "ال", "لل"))
+
+
+def _starts(text: str) -> list[int]:
+    """Where a session mention can begin: at the start of a word (the look-behind), a
+    keyword behind at most a proclitic and ال/لل, so at most three letters before it."""
+    starts = set()
+    for key in _KEYWORDS:
+        at = text.find(key)
+        while at != -1:
+            start = at  # back to the start of the word, three letters at most
+            while start > at - 3 and start > 0 and _is_word_char(text[start - 1]):
+                start -= 1
+            if not (start and _is_word_char(text[start - 1])) and text[start:at] in _PREFIXES:
+                starts.add(start)
+            at = text.find(key, at + 1)
+    return sorted(starts)
+
+
+def _is_word_char(ch: str) -> bool:
+    """``\\w`` of the regex engine, exactly (it is ``Py_UNICODE_ISALNUM`` or ``_``)."""
+    return ch.isalnum() or ch == "_"
+
+
 def find_sessions(text: str) -> list[SessionMention]:
     """Session mentions in a shadow text, in order."""
-    if "دور" not in text and "جمعي" not in text and "نسخه" not in text:
+    starts = _starts(text)
+    if not starts:
         return []
     digits, words, relative = _patterns()
     out: list[SessionMention] = []
-    for mt in digits.finditer(text):
+    for mt in matches_at(digits, text, starts):
         n = int(mt.group(1))
         if 1 <= n <= 199:
             out.append(SessionMention(mt.start(), mt.end(), n, "this"))
-    for mt in words.finditer(text):
+    for mt in matches_at(words, text, starts):
         n = ordinal_value(mt.group(1))
         if n:
             out.append(SessionMention(mt.start(), mt.end(), n, "this"))
-    for mt in relative.finditer(text):
+    for mt in matches_at(relative, text, starts):
         rel: Relation = "next" if mt.group(1) in ("المقبله", "القادمه", "التاليه") else "previous"
         out.append(SessionMention(mt.start(), mt.end(), None, rel))
     return sorted(out, key=lambda m: m.start)
