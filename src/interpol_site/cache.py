@@ -86,8 +86,11 @@ class Stored:
 
 def _frame(data: bytes) -> bytes:
     """``data`` as a zstd frame (no timestamp: deterministic) after its length."""
-    frame = zstandard.ZstdCompressor(level=1).compress(data)
+    frame = _COMPRESS.compress(data)
     return _LENGTH.pack(len(frame)) + frame
+
+
+_COMPRESS = zstandard.ZstdCompressor(level=1)  # one per process: the build is single-threaded
 
 
 _LENGTH = struct.Struct("<I")

@@ -200,7 +200,8 @@ def extract_corpus(
     made: list[_Extracted] = []
     wanted = keys if cache is not None else None
     if jobs > 1 and len(todo) > 1:
-        warm()  # the tables are loaded once, before the workers fork
+        warm()  # the tables are loaded once, before the workers fork,
+        gc.freeze()  # and kept out of the collector's walks (and of copy-on-write)
         size = FILES_PER_TASK
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         tasks = [functools.partial(_extract_many, chunk, source, wanted) for chunk in chunks]
