@@ -50,9 +50,10 @@ def record_object(a: Article) -> bytes:
 
 
 def records_json(objects: Iterable[bytes]) -> Iterator[bytes]:
-    """``records.json`` in pieces from the articles' objects (sorted by file): the whole
-    list of records as JSON objects would be several times the size of the file (73 MB
-    for 5,000 articles), so it is never held as one."""
+    """``records.json`` in pieces from the articles' objects (sorted by file), or from
+    runs of them already joined by commas: the whole list of records as JSON objects
+    would be several times the size of the file (73 MB for 5,000 articles), so it is
+    never held as one."""
     yield b"["
     for i, piece in enumerate(objects):
         if i:
@@ -61,12 +62,12 @@ def records_json(objects: Iterable[bytes]) -> Iterator[bytes]:
     yield b"]\n"
 
 
-def record_offsets(objects: Iterable[bytes]) -> Iterator[int]:
-    """Where each object starts in ``records_json(objects)``."""
+def record_offsets(lengths: Iterable[int]) -> Iterator[int]:
+    """Where each object starts in ``records.json``, from the objects' lengths."""
     offset = 1
-    for piece in objects:
+    for length in lengths:
         yield offset
-        offset += len(piece) + 1
+        offset += length + 1
 
 
 def articles_csv(corpus: Corpus) -> bytes:

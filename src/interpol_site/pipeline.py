@@ -15,7 +15,7 @@ import hashlib
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,21 +136,20 @@ FILES_PER_TASK = 32
 @dataclass(frozen=True)
 class _Extracted:
     """One file as ``_extract_many`` returns it: its records, and for the cache its key
-    and entry. From a worker process it travels as JSON (``__reduce__``): the cache
-    entry's JSON is made anyway, and msgspec reads records back from it faster than
-    pickle rebuilds them."""
+    and entry. From a worker process it travels as JSON (``__reduce__``), which msgspec
+    reads back into records faster than pickle rebuilds them; the JSON is not kept (it
+    would double the memory a large corpus needs)."""
 
     stored: Stored
     key: str | None = None
     member: bytes = b""
-    payload: bytes = b""  # the JSON of ``stored``, when made for the cache
 
     def __reduce__(self):
-        return _received, (self.payload or encode(self.stored), self.key, self.member)
+        return _received, (encode(self.stored), self.key, self.member)
 
 
 def _received(payload: bytes, key: str | None, member: bytes) -> _Extracted:
-    return _Extracted(decode(Stored, payload), key, member, payload)
+    return _Extracted(decode(Stored, payload), key, member)
 
 
 def _extract_many(paths: list[Path], source: Path, keys: dict[Path, str | None] | None) -> list[_Extracted]:
@@ -164,9 +163,7 @@ def _extract_many(paths: list[Path], source: Path, keys: dict[Path, str | None] 
             out.append(_Extracted(stored))
             continue
         key = keys[path] if path in keys else key_of(path)
-        payload = encode(stored) if key else b""
-        out.append(_Extracted(stored, key, cache_member(_relative(path, source), key, payload) if key else b"",
-                              payload))
+        out.append(_Extracted(stored, key, cache_member(_relative(path, source), key, encode(stored)) if key else b""))
     return out
 
 
@@ -322,7 +319,7 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
     manifest = Manifest() if fresh else Manifest.load(output)
     corpus, problems = extract_corpus(source, show, cache=cache, jobs=jobs)
     extracted = set(cache.extracted)
-    cached = cache.dump(keep=keep)
+    cached = [cache.dump(keep=keep)]  # handed on to _write, which lets go of it once written
     if jobs is None:
         jobs = workers.cores() if len(corpus.articles) >= PARALLEL_FROM else 1
     # The records live until the build ends and hold no cycles: the collector need not
@@ -339,15 +336,19 @@ def build(source: Path, output: Path, settings: Settings, *, quiet: bool = False
                        Path(os.path.abspath(output)).resolve(), kept)
 
 
-def _write(site, output: Path, source: Path, manifest: Manifest, cached: bytes, jobs: int) -> tuple[int, int]:
-    """Render and write the site: (HTML pages, files kept from the previous site)."""
+def _write(site, output: Path, source: Path, manifest: Manifest, cached: list[bytes], jobs: int
+           ) -> tuple[int, int]:
+    """Render and write the site: (HTML pages, files kept from the previous site). The
+    extraction cache (``cached``, tens of MB) is written first and dropped."""
     from .render import site_jobs
     from .write import staging
 
     pages = site_jobs(site)
     with staging(output, static_dir=PROJECT_ROOT / "static", source=source, project_root=PROJECT_ROOT) as out:
+        out.write(CACHE_NAME, cached.pop())
         done = workers.run(_site_tasks(site, pages, manifest, out), jobs)
-        out.written = sorted({rel for *_, paths in done for rel in paths})  # also what the workers wrote
+        # also what the workers wrote (the cache, written here before them, is kept)
+        out.written = sorted({CACHE_NAME, *(rel for *_, paths in done for rel in paths)})
         kept, objects = 0, []
         out.count = sum(count for count, *_ in done)
         out.size = sum(size for _, size, *_ in done)
@@ -357,24 +358,35 @@ def _write(site, output: Path, source: Path, manifest: Manifest, cached: bytes, 
                 manifest.add(name, key, files)
             objects += made.objects
         manifest.close()
-        pieces = [piece for _, _, piece in objects]
-        for (item, key, piece), start in zip(objects, record_offsets(pieces), strict=True):
-            manifest.add_span(RECORDS, item, key, start, len(piece))
-        out.write(RECORDS, records_json(pieces))
-        out.write(CACHE_NAME, cached)
+        for (item, key, length), start in zip(objects, record_offsets(n for *_, n in objects), strict=True):
+            manifest.add_span(RECORDS, item, key, start, length)
+        out.write(RECORDS, records_json(_records_parts(out.base, sum(bool(m.objects) for *_, m, _ in done))))
         out.write(PAGES_NAME, manifest.dump())
     return sum(j.path.endswith(".html") for j in pages), kept
+
+
+def _records_part(number: int) -> str:
+    return f".records-part-{number}"  # hidden, in the staging folder only
+
+
+def _records_parts(base: Path, count: int) -> Iterator[bytes]:
+    """The parts of records.json, in order, each removed once read."""
+    for number in range(count):
+        path = os.path.join(base, _records_part(number))
+        with open(path, "rb") as fh:
+            yield fh.read()
+        os.unlink(path)
 
 
 @dataclass(frozen=True)
 class Made:
     """What one task of the build did: the keys of the files it made or kept (name, key,
     files) for the manifest, how many files it kept from the previous site, and the
-    objects it encoded for records.json (file, key, bytes), which the build writes."""
+    objects it put in its part of records.json (file, key, length)."""
 
     entries: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     kept: int = 0
-    objects: tuple[tuple[str, str, bytes], ...] = ()
+    objects: tuple[tuple[str, str, int], ...] = ()
 
 
 #: Article pages rendered by one task (a task is the unit the workers share out).
@@ -424,11 +436,15 @@ def _site_tasks(site, pages, manifest: Manifest, out) -> list[Callable[[], tuple
 
     record_key = {a.file: digest(fingerprint(), site.keys.of[a.file]) for a in corpus.articles}
 
-    def records(part: list[Article]) -> Made:
-        """Objects of records.json: copied from the previous file if unchanged."""
-        return Made(objects=tuple(
-            (a.file, record_key[a.file],
-             manifest.span(RECORDS, a.file, record_key[a.file]) or record_object(a)) for a in part))
+    def records(number: int, part: list[Article]) -> Made:
+        """Objects of records.json (copied from the previous file if unchanged), joined
+        into a part file of the staging folder: the build only strings the parts together,
+        never holding the whole file (150 MB at 10,000 articles)."""
+        pieces = [manifest.span(RECORDS, a.file, record_key[a.file]) or record_object(a) for a in part]
+        with open(os.path.join(out.base, _records_part(number)), "xb") as fh:
+            fh.write(b",".join(pieces))
+        return Made(objects=tuple((a.file, record_key[a.file], len(piece))
+                                  for a, piece in zip(part, pieces, strict=True)))
 
     def tables() -> Made:
         for rel, data in opendata.tables(corpus, settings.title):
@@ -452,8 +468,8 @@ def _site_tasks(site, pages, manifest: Manifest, out) -> list[Callable[[], tuple
         groups.append(articles)
     articles_by_file = opendata.by_file(corpus)
     size = max(1, -(-len(articles_by_file) // 16))
-    tasks = [task(functools.partial(records, articles_by_file[i:i + size]))
-             for i in range(0, len(articles_by_file), size)] + [task(tables)]
+    tasks = [task(functools.partial(records, k, articles_by_file[i:i + size]))
+             for k, i in enumerate(range(0, len(articles_by_file), size))] + [task(tables)]
     if settings.search:
         tasks += [task(functools.partial(search, shard)) for shard in shards(corpus, site.keys.of)]
     # longest first: the biggest groups of pages lead, in a fixed order

@@ -24,7 +24,7 @@ import msgspec
 Status = Literal["stated", "inferred", "editorial"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact comes from: ``paragraph`` indexes ``Article.body`` (-1 = title,
     -2 = byline).
@@ -44,7 +44,7 @@ class Evidence:
     source_file: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateRange:
     start: dt.date
     end: dt.date
@@ -56,7 +56,7 @@ class DateRange:
         return self.start == self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A day range stated without a year (``بين 4 و7 نونبر الجاري``); the year is settled
     later, from the article's other dates or the corpus."""
@@ -69,7 +69,7 @@ class PartialDate:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WeekdayRef:
     """``اليوم الخميس``: the event happened on this weekday (Monday = 0); ``offset`` is the
     publication day relative to it (0 today, 1 yesterday, -1 tomorrow, None unknown)."""
@@ -79,7 +79,7 @@ class WeekdayRef:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Venue:
     ar: str  # as written in the text (without clitics)
     ar_canonical: str
@@ -89,7 +89,7 @@ class Venue:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     name: str  # canonical full name, titles stripped
     slug: str
@@ -99,7 +99,7 @@ class Person:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Country:
     code: str  # ISO 3166-1 alpha-2
     ar: str  # as written (first mention, clitics removed)
@@ -110,13 +110,13 @@ class Country:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Session:
     number: int
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stripped:
     """A line removed from the article as boilerplate, kept for ``--explain``."""
 
@@ -125,7 +125,7 @@ class Stripped:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     file: str  # path relative to the source folder, POSIX separators
     id: str  # stable ASCII slug, unique in the corpus
@@ -157,7 +157,7 @@ class Article:
         return dataclasses.replace(self, **changes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """All articles after linking, plus the corpus-wide tables."""
 
@@ -167,7 +167,7 @@ class Corpus:
     pages: tuple[TextPage, ...] = ()  # Markdown pages of the ``pages/`` folder
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextPage:
     """A Markdown page of ``pages/`` (about, methodology): safe HTML, with the site layout."""
 
@@ -177,7 +177,7 @@ class TextPage:
     html: str  # rendered and sanitised (markdown_text.to_html)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SessionInfo:
     """What the corpus states about one General Assembly session."""
 

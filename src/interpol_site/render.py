@@ -114,7 +114,7 @@ def _cldr(d: dt.date, pattern: str, locale: str) -> str:
     return format_date(d, pattern, locale=locale)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class When:
     """A date or a date range ready to print: ``text`` for readers, ``iso`` for
     ``<time datetime>``. A range has ``end_text``/``end_iso``; its ``text`` is then
@@ -127,7 +127,7 @@ class When:
     sep: str = "–"  # between start and end: spaced when the start has words
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Formats:
     """Dates from CLDR in the month style's locale, and digits per the setting."""
 
@@ -199,7 +199,7 @@ def _date_order(a: Article) -> tuple[bool, dt.date, str]:
 # --------------------------------------------------------------------------- entities
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Entity:
     """One country, person, venue or session across the corpus (compared by identity)."""
 
@@ -216,7 +216,7 @@ class Entity:
     info: SessionInfo | None = None  # sessions
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entities:
     """Every entity of the corpus, by kind and key."""
 
@@ -299,7 +299,7 @@ def collect(corpus: Corpus) -> Entities:
 # --------------------------------------------------------------------------- contexts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NavItem:
     label: str
     href: str
@@ -307,7 +307,7 @@ class NavItem:
     active: bool  # the page belongs to this section
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """What ``base.html`` needs on every page. ``jsonld`` is already escaped for a
     ``<script>`` element; ``canonical`` and Open Graph exist only with a base URL."""
@@ -331,7 +331,7 @@ class Page:
     pages: tuple[Link, ...] = ()  # the Markdown pages (about, methodology), in the footer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A link as the templates print it: ``label``, then optional muted ``note``, a Latin
     ``en`` name in an LTR ``<bdi>``, and a ``count`` phrase. An empty ``href`` prints text."""
@@ -343,7 +343,7 @@ class Link:
     count: str = ""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Card:
     """An article in a list: its (possibly generated) title, date, source, and the
     session it covers with where it stands to it (``relation``: before/during/after).
@@ -360,14 +360,14 @@ class Card:
     relation: str  # "before" | "during" | "after" | ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardGroup:
     label: str
     anchor: str
     cards: tuple[Card, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SessionRow:
     """A General Assembly session in a list: number, venue, dates, articles, and how
     many were written before, during and after it."""
@@ -379,7 +379,7 @@ class SessionRow:
     spread: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pager:
     """Links between the pages of a long list; a link is None on the page it names."""
 
@@ -390,14 +390,14 @@ class Pager:
     last: Link | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stat:
     number: str
     noun: str
     href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HomeContext:
     """``home.html``: what the corpus is, its counts, the sessions, the latest articles."""
 
@@ -411,7 +411,7 @@ class HomeContext:
     timeline: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineItem:
     """A row of the timeline: an article (``card``), or the start or end of a session."""
 
@@ -421,21 +421,21 @@ class TimelineItem:
     session: SessionRow | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineMonth:
     label: str
     anchor: str
     items: tuple[TimelineItem, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineYear:
     label: str
     anchor: str
     months: tuple[TimelineMonth, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineContext:
     """``timeline.html``: years, then months, then articles and session marks by date."""
 
@@ -449,7 +449,7 @@ class TimelineContext:
     figure: Markup = Markup("")  # the SVG timeline (overview page)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     """A run of paragraph text; ``marked`` runs are evidence of a fact."""
 
@@ -457,7 +457,7 @@ class Piece:
     marked: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A body paragraph with its anchor (``p-3`` is ``Article.body[2]``); ``html`` holds a
     Markdown article's trusted HTML instead of ``pieces``."""
@@ -467,7 +467,7 @@ class Paragraph:
     html: Markup | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """An evidence span: its text and its anchor in this page (``#p-3``; ``""`` when the
     span is in another article)."""
@@ -477,7 +477,7 @@ class Quote:
     where: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A sentence that names an entity, cut around the evidence span: ``before`` +
     ``marked`` + ``after``, linked to its paragraph in the article."""
@@ -490,7 +490,7 @@ class Mention:
     when: When | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One line of the facts panel. ``status`` is stated, inferred (``source`` links the
     article it came from) or editorial."""
@@ -506,13 +506,13 @@ class Fact:
     source: Link | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactGroup:
     label: str
     facts: tuple[Fact, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleContext:
     """``article.html``: the article, its clean paragraphs and its facts panel."""
 
@@ -532,7 +532,7 @@ class ArticleContext:
     newer: Link | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexGroup:
     """The entries of an index under one initial letter."""
 
@@ -541,7 +541,7 @@ class IndexGroup:
     rows: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexContext:
     """``countries.html``, ``people.html``, ``venues.html`` (``groups``, by initial letter
     in Arabic alphabetical order) and ``sessions.html`` (``sessions``, by number)."""
@@ -554,7 +554,7 @@ class IndexContext:
     figure: Markup = Markup("")  # the world map (countries index)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityContext:
     """``country.html``, ``person.html`` and ``venue.html``: one entity, its articles in
     date order and what is seen with it (each list may be empty)."""
@@ -580,7 +580,7 @@ class EntityContext:
     feed: str = ""  # the entity's own Atom feed (countries and people)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SessionContext:
     """``session.html``: a session's number, venue, dates, and its articles grouped by
     before, during and after."""
@@ -598,7 +598,7 @@ class SessionContext:
     pager: Pager | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NotFoundContext:
     """``404.html``; links are absolute with a base URL, since the page is served at any
     missing path."""
@@ -607,7 +607,7 @@ class NotFoundContext:
     links: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FeedEntry:
     title: str
     id: str
@@ -618,7 +618,7 @@ class FeedEntry:
     summary: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FeedContext:
     """``feed.xml`` (Atom): absolute URLs with a base URL, else ``tag:`` ids and links
     relative to the feed."""
@@ -634,14 +634,14 @@ class FeedContext:
     entries: tuple[FeedEntry, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SitemapContext:
     """``sitemap.xml``: absolute URLs, so it lists pages only when a base URL is set."""
 
     urls: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SearchContext:
     """``search.html``: the search form that static/search.js brings to life, where it
     finds the index, and the indexes for readers without JavaScript."""
@@ -658,7 +658,7 @@ class SearchContext:
     links: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextPageContext:
     """``page.html``: a Markdown page of ``pages/`` (already sanitised HTML)."""
 
@@ -667,14 +667,14 @@ class TextPageContext:
     html: Markup
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DataFile:
     link: Link
     about: str
     schema: Link
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DataContext:
     """``data.html``: the open data files beside the site and their fields."""
 
@@ -684,7 +684,7 @@ class DataContext:
     fields: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RobotsContext:
     sitemap: str
 
@@ -1606,7 +1606,7 @@ def _always() -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Job:
     """One output file to render: its path, who claims it, its template, a function
     building its context, and one giving its *key*: a digest of everything the page
