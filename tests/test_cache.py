@@ -137,3 +137,20 @@ def test_a_rebuild_makes_the_edited_articles_pages_first_as_it_then_writes_them(
     build(corpus, out, Settings(), quiet=True, cache=cache, on_linked=first)
     [(path, page)] = early.items()
     assert "النرويج" in page.decode() and (out / path).read_bytes() == page
+
+
+def test_serve_knows_an_unchanged_file_by_its_stat_and_an_edit_by_its_bytes(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    cache = ExtractCache()
+    cache.by_stat = {}  # as serve keeps it
+    build(corpus, out, Settings(), quiet=True, cache=cache)
+    build(corpus, out, Settings(), quiet=True, cache=cache)  # learns every file's signature
+    read: list[str] = []
+    real = cache_mod.key_of
+    monkeypatch.setattr(cache_mod, "key_of", lambda p: read.append(p.name) or real(p))
+    edited = sorted(corpus.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nفقرة عن السويد.\n", encoding="utf-8")
+    hits = cache.hits
+    build(corpus, out, Settings(), quiet=True, cache=cache)
+    assert read == [edited.name]
+    assert cache.hits - hits == len(list(corpus.rglob("*.txt"))) - 1

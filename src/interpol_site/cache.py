@@ -65,6 +65,21 @@ def key_of(path: Path) -> str | None:
     return h.hexdigest()
 
 
+def _signature(path: Path) -> tuple[int, ...] | None:
+    from .editorial import sidecar_of
+
+    try:
+        st = path.stat()
+        sig: tuple[int, ...] = (st.st_mtime_ns, st.st_size, st.st_ino)
+        sidecar = sidecar_of(path) if path.suffix.lower() != ".md" else None
+        if sidecar is not None:
+            side = sidecar.stat()
+            sig += (side.st_mtime_ns, side.st_size, side.st_ino)
+    except OSError:
+        return None
+    return sig
+
+
 Entry = tuple[Article | None, list[Problem]]
 
 
@@ -128,6 +143,23 @@ class ExtractCache:
         self._got: dict[str, Entry] = {}  # the records of this build
         self.hits = 0
         self.extracted: list[str] = []  # files extracted anew (not reused) in this build
+        # ``serve`` only: each file's key by its stat signature, from the builds of this
+        # process; the watcher already goes by modification times and sizes.
+        self.by_stat: dict[str, tuple[tuple[int, ...], str | None]] | None = None
+
+    def key(self, rel: str, path: Path) -> str | None:
+        """``key_of(path)``; with ``by_stat`` kept, not read again while the file (and
+        its sidecar) keep their size, time and inode."""
+        if self.by_stat is None:
+            return key_of(path)
+        sig = _signature(path)
+        known = self.by_stat.get(rel)
+        if sig is not None and known is not None and known[0] == sig:
+            return known[1]
+        made = key_of(path)
+        if sig is not None:
+            self.by_stat[rel] = (sig, made)
+        return made
 
     def __bool__(self) -> bool:
         """Whether it holds anything a build could reuse."""

@@ -137,6 +137,7 @@ def _serve(args: argparse.Namespace) -> int:
     source = _source(args)
     # records stay in memory between rebuilds: a save re-reads only the files it changed
     cache = ExtractCache() if args.fresh else ExtractCache.load(args.output)
+    cache.by_stat = {}  # an unchanged file is not read again to know it is unchanged
 
     # An edited article's page is made as soon as the corpus is linked, and served from
     # memory while the rest of the site is written and swapped in.

@@ -19,7 +19,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import accumulate
 
 from .arabic import shadow
@@ -232,17 +232,27 @@ class _SurnameFinder:
         else:
             self.pattern = re.compile(rf"(?<![{_W}])([{_W}]?({'|'.join(map(re.escape, words))}))(?![{_W}])")
 
-    def mentions(self, body: tuple[str, ...]) -> Iterator[tuple[int, int, int, str, str]]:
+    def mentions(self, body: tuple[str, ...]) -> tuple[tuple[int, int, int, str, str], ...]:
         """(paragraph, start, end, token, surname) of each mention in the paragraphs of
         ``body``: start and end in the paragraph as written; the token (proclitic
-        included) and the surname normalised. The paragraphs are normalised as one text
-        (no surname holds a space, so no match spans the newline between two)."""
-        sh = shadow("\n".join(("", *body)))  # a newline before the first token too
-        offsets = list(accumulate((len(p) + 1 for p in body), initial=1))  # of each paragraph
-        for m in self.pattern.finditer(sh.text):
-            a, b = sh.span(*m.span(1))
-            seg = bisect.bisect_right(offsets, a) - 1
-            yield seg, a - offsets[seg], b - offsets[seg], m.group(1), m.group(2)
+        included) and the surname normalised."""
+        return _mentions(self.pattern, body)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _mentions(pattern: re.Pattern, body: tuple[str, ...]) -> tuple[tuple[int, int, int, str, str], ...]:
+    """``_SurnameFinder.mentions``, kept for the next link of the same corpus (``serve``
+    links again after each edit, and most articles and the surnames stay as they were).
+    The paragraphs are normalised as one text (no surname holds a space, so no match
+    spans the newline between two)."""
+    sh = shadow("\n".join(("", *body)))  # a newline before the first token too
+    offsets = list(accumulate((len(p) + 1 for p in body), initial=1))  # of each paragraph
+    out = []
+    for m in pattern.finditer(sh.text):
+        a, b = sh.span(*m.span(1))
+        seg = bisect.bisect_right(offsets, a) - 1
+        out.append((seg, a - offsets[seg], b - offsets[seg], m.group(1), m.group(2)))
+    return tuple(out)
 
 
 def _trie(words: list[str]) -> str:

@@ -185,7 +185,7 @@ def extract_corpus(
     """
     paths, problems = find_sources(source)
     # Keys are worked out up front only when there is something to compare them with.
-    keys = {p: key_of(p) for p in paths} if cache else {}
+    keys = {p: cache.key(_relative(p, source), p) for p in paths} if cache else {}
     done: dict[Path, tuple[Article | None, list[Problem]]] = {}
     for path in paths if cache else ():
         hit = cache.get(_relative(path, source), keys[path])

@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 from .errors import BuildError, Problem
 
 #: How often the watched folders are polled for changes, in seconds.
-POLL_SECONDS = 0.2
+POLL_SECONDS = 0.1
 
 _TYPES = {
     ".html": "text/html; charset=utf-8",
