@@ -224,3 +224,21 @@ def test_watcher_rebuilds_once_per_burst_and_survives_errors(tmp_path):
         stop.set()
         watcher.join(2)
     assert not watcher.is_alive()
+
+
+def test_an_edit_saved_as_the_watcher_starts_is_rebuilt(tmp_path):
+    """The first snapshot is taken before the preview is announced, not by the thread
+    some time later: an edit saved at once is a change, not the starting point."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("قبل")
+    calls: list[int] = []
+    stop = threading.Event()
+    watcher = Watcher([src], lambda: calls.append(1), stop, interval=0.05)
+    (src / "a.txt").write_text("بعد التعديل")  # saved before the thread even runs
+    watcher.start()
+    try:
+        assert wait_for(lambda: watcher.rebuilds == 1)
+    finally:
+        stop.set()
+        watcher.join(timeout=2)

@@ -249,9 +249,12 @@ class Watcher(threading.Thread):
         self.exclude = {os.path.realpath(p) for p in exclude}
         self.interval = interval
         self.rebuilds = 0
+        # Taken now, before the preview is announced: an edit saved the moment it is
+        # would otherwise be part of the first snapshot, and never rebuilt.
+        self.last = self.snapshot()
 
     def run(self) -> None:
-        last = self.snapshot()
+        last = self.last
         while not self.stop.wait(self.interval):
             now = self.snapshot()
             if now == last:
