@@ -1,1 +1,0 @@
-searchIndexPart("e/meta",{"n":0,"width":2,"terms":[],"per":20,"days":""});
