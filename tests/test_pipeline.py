@@ -110,6 +110,20 @@ def test_parallel_extraction_gives_the_serial_result(tmp_path):
     assert len(serial.articles) == 13
 
 
+def test_extraction_gives_the_cycle_collector_back_as_it_found_it():
+    import gc
+
+    assert gc.isenabled()
+    extract_corpus(ROOT / "seeds", jobs=1)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract_corpus(ROOT / "seeds", jobs=1)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+
+
 def test_no_search_build_has_no_index(tmp_path):
     out = tmp_path / "site"
     build(ROOT / "seeds", out, Settings(search=False), quiet=True)

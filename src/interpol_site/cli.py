@@ -128,6 +128,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import gc
     import threading
 
     from .cache import ExtractCache
@@ -156,10 +157,19 @@ def _serve(args: argparse.Namespace) -> int:
                            on_linked=show_first)
         finally:
             early.clear()
+            settle()
         _report(result.problems)
         print(result.summary(), flush=True)
 
+    def settle() -> None:
+        # What is kept for the next build (records, page keys, memos) is walked by the
+        # cycle collector once, now, and then frozen out of it: a full walk over it
+        # (0.2 s at 5,000 articles) would otherwise fall inside the next rebuild.
+        gc.collect()
+        gc.freeze()
+
     result = build(source, args.output, _settings(args, source), quiet=True, cache=cache)
+    settle()
     _report(result.problems)
     print(result.summary(), flush=True)
     # An edit is extracted in this process: compile the patterns now, not on the first save.

@@ -7,6 +7,7 @@ site in atomically. Problems (bad files) are collected, never raised: the build 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -183,6 +184,28 @@ def extract_corpus(
     results are put back in file order, so the output is identical to a serial run.
     With a ``cache``, files whose bytes (and sidecar) are unchanged reuse their record.
     """
+    with _collector_paused():
+        return _extract_corpus(source, progress, jobs, cache)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Records are made by the thousand and hold no reference cycles (extracting and
+    linking 1,000 articles leaves 3 objects for the cycle collector): while they are
+    made, its full walks over all of them find nothing and cost 0.3 s at 5,000
+    articles. Reference counting still frees everything as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract_corpus(
+    source: Path, progress: Callable[[int, int], None] | None, jobs: int | None, cache: ExtractCache | None,
+) -> tuple[Corpus, list[Problem]]:
     paths, problems = find_sources(source)
     # Keys are worked out up front only when there is something to compare them with.
     keys = {p: cache.key(_relative(p, source), p) for p in paths} if cache else {}
@@ -346,6 +369,7 @@ def _write(site, output: Path, source: Path, manifest: Manifest, cached: list[by
     pages = site_jobs(site)
     with staging(output, static_dir=PROJECT_ROOT / "static", source=source, project_root=PROJECT_ROOT) as out:
         out.write(CACHE_NAME, cached.pop())
+        gc.freeze()  # the site's indexes and jobs too: the workers' collector never walks them
         done = workers.run(_site_tasks(site, pages, manifest, out), jobs)
         # also what the workers wrote (the cache, written here before them, is kept)
         out.written = sorted({CACHE_NAME, *(rel for *_, paths in done for rel in paths)})
