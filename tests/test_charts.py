@@ -51,6 +51,21 @@ def test_timeline_runs_right_to_left_with_linked_marks_and_session_bands():
     assert charts.timeline([], [], str) == ""
 
 
+def test_a_large_timeline_draws_a_linked_bar_per_month_instead_of_a_mark_per_article():
+    months = [(D(2024, 11, 1), 40, "نونبر 2024: 40 مقالا", "2024/index.html#m-2024-11"),
+              (D(2025, 2, 1), 10, "فبراير 2025: 10 مقالات", "2025/index.html#m-2025-02")]
+    bands = [(D(2024, 11, 4), D(2024, 11, 7), "الدورة 92", "s92.html")]
+    root = parse(charts.timeline([], bands, lambda d: f"{d.month}/{d.year}", months))
+    assert root.find(f".//{SVG}circle") is None
+    bars = {a.get("href"): a.find(f"{SVG}rect") for a in root.findall(f"{SVG}a") if a.get("href") != "s92.html"}
+    assert set(bars) == {"2024/index.html#m-2024-11", "2025/index.html#m-2025-02"}
+    nov, feb = bars["2024/index.html#m-2024-11"], bars["2025/index.html#m-2025-02"]
+    assert nov.find(f"{SVG}title").text == "نونبر 2024: 40 مقالا"
+    assert float(nov.get("x")) > float(feb.get("x")), "the older month sits further right"
+    assert float(nov.get("height")) == 4 * float(feb.get("height")), "heights follow the counts"
+    assert float(nov.get("y")) + float(nov.get("height")) == float(feb.get("y")) + float(feb.get("height"))
+
+
 def test_per_month_chart_counts_and_reads_right_to_left():
     dates = [D(2024, 11, 4), D(2024, 11, 7), D(2025, 1, 2)]
     root = parse(charts.per_month(dates, lambda d: f"{d.month}/{d.year}", lambda n: f"{n} مقال", "المغرب"))

@@ -195,6 +195,18 @@ def test_a_long_timeline_is_split_by_year(monkeypatch):
     overview = soups["timeline/index.html"]
     assert overview.find("section", class_="year") is None
     assert [a["href"] for a in overview.select("nav.years a")] == ["2023/index.html", "2024/index.html"]
+    # its picture: a bar per month, each linked to that month on its year's page
+    chart = overview.select_one("svg.timeline-chart")
+    assert chart.find("circle") is None and "عمود" in overview.find("figcaption").get_text()
+    bars = [a for a in chart.find_all("a") if a.find("rect", class_="bar")]
+    with_articles = {f"{page.removeprefix('timeline/')}#{h3['id']}": len(h3.find_next("ol").select(".card"))
+                     for page, soup in soups.items() if page.startswith("timeline/2")
+                     for h3 in soup.select("section.year h3") if h3.find_next("ol").select(".card")}
+    assert {a["href"] for a in bars} == set(with_articles) and len(bars) == len(with_articles)
+    tallest = max(with_articles.values())
+    for a in bars:
+        rect = a.find("rect")
+        assert float(rect["height"]) == max(2.0, round(120 * with_articles[a["href"]] / tallest, 1)), a["href"]
     year = soups["timeline/2024/index.html"]
     assert year.find("h1").get_text() == "الخط الزمني: 2024"
     assert [s.h2.get_text() for s in year.select("section.year")] == ["2024"]

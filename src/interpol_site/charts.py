@@ -61,10 +61,16 @@ def timeline(
     items: list[tuple[dt.date, str, str]],
     bands: list[tuple[dt.date, dt.date, str, str]],
     month_label: Callable[[dt.date], str],
+    months: list[tuple[dt.date, int, str, str]] | None = None,
 ) -> str:
-    """Inline SVG timeline. ``items``: (date, title, href); ``bands``: (start, end, label,
-    href) for sessions. Time runs right to left, as Arabic is read."""
+    """Inline SVG timeline. ``items``: (date, title, href), a mark per article;
+    ``bands``: (start, end, label, href) for sessions. Time runs right to left, as Arabic
+    is read. A large archive passes ``months`` instead: (first day, articles, title, href)
+    of each month that has articles, drawn as a bar that high (a mark per article would
+    be thousands of links, megabytes of SVG and no legible picture)."""
+    months = months or []
     dates = [d for d, _, _ in items] + [d for s, e, _, _ in bands for d in (s, e)]
+    dates += [d for m, _, _, _ in months for d in (m, _month_end(m))]
     if not dates:
         return ""
     first, last = min(dates), max(dates)
@@ -102,6 +108,12 @@ def timeline(
         out.append(f'<line class="tick" x1="{x(t)}" y1="{axis_y}" x2="{x(t)}" y2="{axis_y + 6}"/>'
                    f'<text class="tick-label" x="{lx}" y="{axis_y + 24}" text-anchor="middle">'
                    f"{escape(month_label(t) if monthly else str(t.year))}</text>")
+    peak = max((n for _, n, _, _ in months), default=1)
+    for first_day, n, title, href in months:
+        x1, x2 = x(_month_end(first_day)), x(first_day)
+        h = max(2.0, round((axis_y - 30) * n / peak, 1))
+        out.append(f'<a href="{escape(href)}"><rect class="bar" x="{x1}" y="{round(axis_y - h, 1)}" '
+                   f'width="{max(2.0, round(x2 - x1, 1))}" height="{h}"><title>{escape(title)}</title></rect></a>')
     lanes: dict[float, int] = {}
     for day, title, href in sorted(items):
         cx = x(day)
@@ -112,6 +124,11 @@ def timeline(
                    f"<title>{escape(title)}</title></circle></a>")
     out.append("</svg>")
     return "".join(out)
+
+
+def _month_end(first_day: dt.date) -> dt.date:
+    """The last day of the month that starts on ``first_day``."""
+    return dt.date(first_day.year + (first_day.month == 12), first_day.month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def per_month(dates: list[dt.date], month_label: Callable[[dt.date], str], count: Callable[[int], str],

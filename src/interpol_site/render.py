@@ -447,6 +447,7 @@ class TimelineContext:
     years: tuple[TimelineYear, ...]  # empty on the overview of a split timeline
     undated: tuple[Card, ...]
     figure: Markup = Markup("")  # the SVG timeline (overview page)
+    caption: str = ""  # how to read it
 
 
 @dataclass(frozen=True, slots=True)
@@ -1158,16 +1159,23 @@ def timeline_pages(site: Site) -> list[tuple[str, TimelineContext]]:
     intro = "المقالات حسب تاريخها، وكل دورة للجمعية العامة في موضعها من الزمن: ما كتب قبلها وخلالها وبعدها."
     description = "كل المقالات حسب تاريخها، ودورات الجمعية العامة للإنتربول في موضعها من الزمن."
     here = urls.TIMELINE
-    figure = Markup(charts.timeline(
-        [(a.date, site.titles[a.file][0], urls.relative(here, urls.article_path(a)))
-         for a in site.chronological if a.date],
-        [(e.info.dates.start, e.info.dates.end, f"{site.session_label(e)}: {fmt.span(e.info.dates).text}",
-          urls.relative(here, e.path)) for e in site.sessions() if e.info and e.info.dates],
-        lambda d: fmt.month(d.year, d.month)))
+    bands = [(e.info.dates.start, e.info.dates.end, f"{site.session_label(e)}: {fmt.span(e.info.dates).text}",
+              urls.relative(here, e.path)) for e in site.sessions() if e.info and e.info.dates]
+    if split:  # a bar per month, linked to that month on its year's page
+        per_month = Counter((a.date.year, a.date.month) for a in site.chronological if a.date)
+        months = [(dt.date(y, m, 1), n, f"{fmt.month(y, m)}: {fmt.count(n, 'article')}",
+                   urls.relative(here, year_path(y)) + f"#m-{y}-{m:02d}") for (y, m), n in sorted(per_month.items())]
+        figure = Markup(charts.timeline([], bands, lambda d: fmt.month(d.year, d.month), months))
+        caption = "الزمن يجري من اليمين إلى اليسار: طول كل عمود عدد مقالات شهره، والأشرطة دورات الجمعية العامة."
+    else:
+        figure = Markup(charts.timeline(
+            [(a.date, site.titles[a.file][0], urls.relative(here, urls.article_path(a)))
+             for a in site.chronological if a.date], bands, lambda d: fmt.month(d.year, d.month)))
+        caption = "الزمن يجري من اليمين إلى اليسار: الدوائر مقالات، والأشرطة دورات الجمعية العامة."
     overview = TimelineContext(
         site.page(here, heading, "timeline", description), heading, intro,
         tuple(site.session_row(here, e) for e in site.sessions()), nav(here),
-        () if split else tuple(year(here, y) for y in sorted(by_year)), site.cards(here, undated), figure)
+        () if split else tuple(year(here, y) for y in sorted(by_year)), site.cards(here, undated), figure, caption)
     pages = [(here, overview)]
     for y in sorted(by_year) if split else ():
         here = year_path(y)
