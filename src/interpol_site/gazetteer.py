@@ -231,7 +231,7 @@ def name_words() -> NameWords:
         return tuple(sorted((i for i in items if i), key=len, reverse=True))
 
     given = {norm(n) for n in (data.get("given_names") or []) + (data.get("foreign_given_names") or [])}
-    stop = {norm(w) for group in words.values() for w in group}
+    stop = {_stop_form(w) for group in words.values() for w in group}
     given -= stop  # آن (Anne) would read every أن (that) as a name
     return NameWords(
         titles=phrases("titles"),
@@ -240,8 +240,15 @@ def name_words() -> NameWords:
         given=frozenset(g for g in given if g and " " not in g),
         given_common=frozenset(norm(n) for n in data.get("given_names_common") or [] if " " not in n),
         not_names=frozenset(norm(w) for w in data.get("not_names") or []),
-        stopwords=frozenset(norm(w) for group in words.values() for w in group),
+        stopwords=frozenset(stop),
     )
+
+
+def _stop_form(word: str) -> str:
+    """A stopword as the person finder reads it: normalised, but على (on) keeps its ى,
+    as the finder's tokens do, so that علي (Ali) stays a name."""
+    folded = norm(word)
+    return folded[:-1] + "ى" if word.endswith("ى") and folded.lstrip("وف") == "علي" else folded
 
 
 # --------------------------------------------------------------------------- sessions

@@ -52,3 +52,35 @@ def test_unknown_foreign_name_closed_by_commas_after_a_role():
     found = people(f"وقال وزير الداخلية النمساوي، غيرهارد كارنر، إن بلاده تعتز بالاستضافة. {BODY}")
     assert "غيرهارد كارنر" in found
     assert any("وزير الداخلية" in r for r in found["غيرهارد كارنر"].roles)
+
+
+def test_a_headline_verb_or_a_counterpart_ends_a_name():
+    found = people(f"هشام البقالي يلتقي نظراءه من بنين وليبيا في دبي\n\n{BODY}")
+    assert list(found) == ["هشام البقالي"]
+    found = people(f"فاطمة الزهراء بناني تستقبل نظيرتها الإسبانية بالرباط\n\n{BODY}")
+    assert list(found) == ["فاطمة الزهراء بناني"]
+
+
+def test_a_name_does_not_run_on_past_a_comma_or_a_dash():
+    found = people(f"ومن هذا المنظور، قال يوسف بنعلي، انخرطت مصالح الأمن في الشراكة. {BODY}")
+    assert list(found) == ["يوسف بنعلي"]
+    assert people(f"تعزيز التعاون مع يوسف - فيديو. {BODY}") == {}
+
+
+def test_given_names_ending_in_alef_maqsura_are_names_and_ala_is_not():
+    found = people(f"وقال منى السباعي، نائب رئيس الأنتربول، إن التنسيق ضرورة. {BODY}")
+    assert list(found) == ["منى السباعي"]
+    found = people(f"وأكد علي الشامسي على ضرورة التعاون مع يحيى المرابط. {BODY}")
+    assert sorted(found) == ["علي الشامسي", "يحيى المرابط"]
+    assert people(f"وشدد على ضرورة التعاون الأمني. {BODY}") == {}
+
+
+def test_a_role_word_that_is_a_given_name_stays_in_the_name():
+    found = people(f"رحب الوفد باستضافة اللواء الدكتور محمد أمين الصقلي في الرباط. {BODY}")
+    assert list(found) == ["محمد أمين الصقلي"]
+
+
+def test_tatweel_is_not_part_of_a_name():
+    found = people(f"وقالت أمينة الـقباج، مديرة الشرطة القضائية، إن التنسيق ضرورة. {BODY}")
+    assert list(found) == ["أمينة القباج"]
+    assert found["أمينة القباج"].evidence[0].text == "أمينة الـقباج"  # the evidence is as written

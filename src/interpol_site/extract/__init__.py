@@ -198,7 +198,8 @@ def _lexicon() -> frozenset[str]:
 
 
 def _name_tokens(text: str, sh: Shadow, toks: Words) -> Words:
-    """Tokens for the name finder: a final ى is kept, so على (on) is not علي (Ali)."""
+    """Tokens for the name finder: the final ى of على (on) is kept, so it is not علي (Ali).
+    Every other final ى stays folded to ي, as the name lists are (منى، ليلى، يحيى)."""
     at = text.find("ى")
     if at == -1:
         return toks
@@ -208,7 +209,7 @@ def _name_tokens(text: str, sh: Shadow, toks: Words) -> Words:
     while at != -1:
         end = at - bisect.bisect_left(dropped, at) + 1  # just after the ى (folded to ي) in the shadow
         k = bisect.bisect_left(toks.ends, end)
-        if k < len(words) and toks.ends[k] == end:
+        if k < len(words) and toks.ends[k] == end and words[k].lstrip("وف") == "علي":
             words[k] = words[k][:-1] + "ى"
             changed.append(k)
         at = text.find("ى", at + 1)
@@ -227,6 +228,9 @@ def _venue(city, mentions, by_index, rule: str) -> Venue:
     )
 
 
+TATWEEL = "\u0640"  # a stretch of a letter, for looks only
+
+
 def _people(
     candidates: list[Candidate], segments: list[Segment], by_index: dict[int, Segment]
 ) -> tuple[tuple[Person, ...], dict[int, list[tuple[int, int]]]]:
@@ -236,7 +240,7 @@ def _people(
         seg = by_index[c.segment]
         words = [seg.tokens.words[i] for i in c.tokens]
         start, end = seg.tokens.starts[c.tokens[0]], seg.tokens.ends[c.tokens[-1]]
-        shown = seg.text[slice(*seg.shadow.span(start, end))]
+        shown = seg.text[slice(*seg.shadow.span(start, end))].replace(TATWEEL, "")  # الـقباج: القباج
         ev = seg.evidence(start, end, f"person ({c.rule})")
         roles = [seg.text[slice(*seg.shadow.span(a, b))].strip(" ،,") for a, b in c.roles]
         target = None

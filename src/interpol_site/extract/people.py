@@ -52,7 +52,8 @@ def _place_words() -> frozenset[str]:
 
 def _is_stop(token: str) -> bool:
     nw = name_words()
-    return any(f in nw.stopwords or f in nw.not_names for f in _bare(token.replace("ى", "ي"))[:2])
+    return token in nw.stopwords or any(f in nw.stopwords or f in nw.not_names
+                                        for f in _bare(token.replace("ى", "ي"))[:2])
 
 
 def _is_given(token: str, common: bool = False) -> bool:
@@ -72,8 +73,10 @@ def _is_name_word(token: str, later: bool) -> bool:
     if len(token) < 2 or token.isdigit() or not token[0].isalpha():
         return False
     plain = token.replace("ى", "ي")  # على (a preposition) keeps its ى for the given-name test only
-    if plain in nw.stopwords or plain in nw.not_names or plain in nw.role_heads:
+    if token in nw.stopwords or plain in nw.stopwords or plain in nw.not_names:
         return False
+    if plain in nw.role_heads and not (later and _is_given(plain, common=True)):
+        return False  # مدير، نائب; but محمد أمين الصقلي
     if plain in _phrases_by_first() and any(len(t) == 1 for t in _phrases_by_first()[plain]):
         return False  # a one-word title (اللواء) is never part of a name
     if later:
@@ -284,7 +287,10 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         form = given[words[k]]
         if k > 0 and any(f in not_names for f in _bare(words[k - 1])):
             continue  # جامعة نايف، مؤسسة محمد السادس
-        idx = [k] + take(k + 1)[:3] if form not in _COMPOUND_HEADS else take(k)
+        if form in _COMPOUND_HEADS:
+            idx = take(k)
+        else:  # the name goes on only past spaces (not "سانتياغو - فيديو", "بوعزة، انخرطت")
+            idx = [k] + take(k + 1)[:3] if k + 1 < len(words) and toks.joined(k) else [k]
         if form in _COMPOUND_HEADS and idx and idx[0] != k:
             continue
         if len(idx) >= 2 and all(_name_word(words[j], 1) or words[j] in _CONNECTORS
