@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .arabic import Shadow, display_lines, drop_marks, fold, has_arabic, shadow
@@ -203,8 +204,10 @@ def is_headline_shaped(text: str) -> bool:
     return _Probe(text).is_headline_shaped()
 
 
-def layout(text: str) -> Layout:
-    """Split decoded text into headline, bylines and body; strip boilerplate."""
+def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> Layout:
+    """Split decoded text into headline, bylines and body; strip boilerplate. ``is_name``
+    tells a line that is only a person's name: right below a headline, it is the author's
+    byline (``خديجة أمزيان``), not the headline."""
     raw_lines = text.split("\n")
     stripped: list[Stripped] = []
     lines: list[Line] = []
@@ -253,8 +256,13 @@ def layout(text: str) -> Layout:
         if p.is_headline_shaped() and not p.is_ui() and not p.starts_cta():
             headline = head[k]
             break
+    if headline is not None and k > 0 and is_name(headline.text):
+        above = probes[head[k - 1].number]
+        if above.is_headline_shaped() and not above.is_ui() and not above.starts_cta():
+            bylines = sorted([*bylines, headline], key=lambda ln: ln.number)
+            headline = head[k - 1]
     for ln in head:
-        if ln is not headline:
+        if ln is not headline and ln not in bylines:
             stripped.append(Stripped(ln.number, ln.text, "page furniture above the headline"))
 
     body = _strip_body(lines[body_start:], probes, stripped)

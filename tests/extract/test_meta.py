@@ -44,3 +44,13 @@ def test_source_from_a_footer_and_date_line_in_header():
 def test_agency_dateline_is_not_the_headline():
     a = extract_article(f"غلاسكو تحتضن الدورة 92 للجمعية العامة\nالرباط - و م ع\n{PARA}\n", "a.txt")
     assert a.title == "غلاسكو تحتضن الدورة 92 للجمعية العامة"
+
+
+def test_a_name_below_the_headline_is_the_author_and_the_line_above_stays_the_title():
+    for name in ("خديجة أمزيان", "هند بلقاضي"):  # a given name, and one that is also a word
+        a = extract_article(f"الإنتربول يشيد من الرباط بالمغرب نموذجا للتعاون الأمني\n{name}\n{PARA}\n", "a.txt")
+        assert (a.title, a.author) == ("الإنتربول يشيد من الرباط بالمغرب نموذجا للتعاون الأمني", name)
+        assert not a.stripped and a.people == ()  # nothing stripped, and the byline names nobody in the text
+    # alone at the top, a name whose given name is also a word (هند، حياة) stays a title
+    a = extract_article(f"هند بلقاضي\n{PARA}\n", "a.txt")
+    assert (a.title, a.author) == ("هند بلقاضي", None)

@@ -33,7 +33,7 @@ from ..records import (
 )
 from . import dates as dates_mod
 from .countries import find_countries
-from .meta import headline, read_meta
+from .meta import byline_name, headline, read_meta
 from .people import Candidate, find_people
 from .people import lexicon as people_lexicon
 from .places import choose_venue, find_cities
@@ -72,7 +72,7 @@ def article_id(file: str) -> str:
 
 def extract_article(text: str, file: str) -> Article:
     """Extract the record of one article from its decoded text."""
-    lay = layout(text)
+    lay = layout(text, byline_name)
     segments: list[Segment] = []
     title = headline(lay)
     if title is not None:

@@ -2,8 +2,8 @@
 
 ``حرر بتاريخ | 11/21/2025 | من طرف كشـ24 - وكالات`` → published 2025-11-21, source كشـ24
 (``وكالات``, wire agencies, is no author); ``نشر في الأول يوم 24 - 11 - 2025`` → source
-الأول, published 2025-11-24; a bare name on its own line above the body is the author, and
-then the file has no headline.
+الأول, published 2025-11-24; a bare name on its own line above the body is the author (and
+the headline is the line above it, if any).
 """
 
 from __future__ import annotations
@@ -35,15 +35,16 @@ class Meta:
     byline: str | None
 
 
-def is_bare_name(text: str) -> bool:
-    """A line that is only a person's name (2–4 words, starting with a given name)."""
+def is_bare_name(text: str, common: bool = False) -> bool:
+    """A line that is only a person's name (2–4 words, starting with a given name; with
+    ``common``, also one that is a common word, هند، سعيد)."""
     if re.search(r"[^\w\s\u0640]", text):
         return False
     toks = tokens(shadow(text).text).words
     if not 2 <= len(toks) <= 4:
         return False
     first = toks[0]
-    if not (_is_given(first) or first in ("عبد", "ابو", "بو")):
+    if not (_is_given(first, common) or first in ("عبد", "ابو", "بو")):
         return False
     return all(_name_word(t, k) or t.startswith("ال") for k, t in enumerate(toks[1:], 1))
 
@@ -67,6 +68,11 @@ def _credit(text: str) -> tuple[str | None, str | None]:
     return author, source
 
 
+def byline_name(text: str) -> bool:
+    """A line right below the headline that is only a name: the author's."""
+    return is_bare_name(text, common=True)
+
+
 def headline(lay: Layout) -> Line | None:
     """The title line: the line in headline position, unless it is only a name (the author's)."""
     title = lay.headline
@@ -80,6 +86,9 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
     published = published_text = None
     for line in lay.bylines:
         sh = line.shadow
+        if author is None and is_bare_name(line.text, common=True):
+            author = line.text.strip()  # a name alone on the line below the headline
+            continue
         if published is None:
             for m in dates_mod.find_dates(sh.text, hints):
                 span = m.dates()
