@@ -42,3 +42,11 @@ def test_city_bound_to_another_numbered_session_is_recorded_for_it():
                         " وأكد رئيس الوفد في الدورة 92 أهمية التعاون." + TAIL, "o.txt")
     assert a.venue.en == "Glasgow"
     assert [(n, v.en) for n, v in a.other_session_venues] == [(93, "Marrakech")]
+
+
+def test_the_seat_of_an_institution_is_not_the_venue():
+    text = "كما أشاد بافتتاح المركز العالمي للتكوين في إفران المرتقب بعد الجمعية العامة."
+    assert venue(text) is None
+    text = ("وأكد المسؤول من مقر المنظمة بليون أن الجمعية العامة المنعقدة اليوم في مراكش "
+            "تبحث التعاون.")
+    assert venue(text) == "Marrakech"

@@ -4,7 +4,8 @@ A venue is not the most frequent city: an article about Glasgow may name Marrake
 often, as the host of the *next* session. Each city mention is scored by what binds it to
 the article's own event: the session named in the same sentence, a locative (في، بـ،
 مدينة، تحتضن), event words (اليوم، أشغال، المنعقدة). A city in a sentence about the next
-session belongs to that session; a city used as a modifier (مرفأ بيروت) is not a venue.
+session belongs to that session; a city used as a modifier (مرفأ بيروت) or as the seat
+of an institution (المركز العالمي للتكوين في إفران، مقر المنظمة بليون) is not a venue.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ _EVENT = re.compile(
     r"استضاف|ندوه|اجتماع|الجمعيه العامه|الدوره|المؤتمر|القمه|لقاء"
 )
 _MODIFIER = re.compile(r"(?:مرفا|ميناء|مطار|جامعه|شارع|ساحه|حي|مستشفي|ملعب|سجن|محكمه|بلديه)\s*$")
+# "المركز العالمي للتكوين في إفران", "مقر المنظمة بليون": the city of an institution
+_INSTITUTION = re.compile(
+    r"(?:^|\s)(?:ال)?(?:مركز|معهد|اكاديميه|مدرسه|كليه|جامعه|مقر|مقرها|مقره)(?:\s+\S+){0,3}\s+(?:في|ب)\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,9 @@ def _score(
     if any(s.relation == "this" and (session is None or s.number == session) for s in inside):
         score += 3
     before = text[max(0, m.start - 30) : m.start] + (m.clitic if m.clitic else "")
-    if _LOCATIVE.search(before) or m.clitic.endswith("ب"):
+    if _INSTITUTION.search(text[max(0, m.start - 60) : m.start]):  # (a clitic بـ is in it)
+        score -= 3  # and its في or بـ places the institution, not the event
+    elif _LOCATIVE.search(before) or m.clitic.endswith("ب"):
         score += 2
     if _MODIFIER.search(text[max(0, m.start - 12) : m.start]):
         score -= 3
