@@ -48,6 +48,16 @@ def test_surname_resolves_to_a_full_name_from_the_corpus():
     assert p.evidence[0].status == "inferred" and p.evidence[0].source_file == "b.txt"
 
 
+def test_a_family_nisba_alone_resolves_from_the_corpus_and_a_place_adjective_does_not():
+    named = extract_article("وقالت وفاء القاسمي، مديرة التعاون الدولي، إن المغرب شريك موثوق." + TAIL, "a.txt")
+    alone = extract_article("ومن هذا المنظور، يقول القاسمي، انخرطت مصالح الأمن في الشراكة." + TAIL, "b.txt")
+    [p] = link([named, alone]).articles[1].people
+    assert p.name == "وفاء القاسمي" and p.evidence[0].status == "inferred"
+    moroccan = extract_article("وقال كريم المغربي، رئيس الوفد، إن التعاون ضروري." + TAIL, "c.txt")
+    adjective = extract_article("وأشاد الوفد بالنموذج الأمني المغربي في مكافحة الجريمة." + TAIL, "d.txt")
+    assert link([moroccan, adjective]).articles[1].people == ()
+
+
 def test_year_from_published_session_years_and_weekday_inside_range():
     corpus = link([extract_article(D, "d.txt")])
     d = corpus.articles[0]

@@ -219,6 +219,7 @@ class NameWords:
     given_common: frozenset[str]  # given names that are also common words
     not_names: frozenset[str]
     stopwords: frozenset[str]
+    verbs: frozenset[str]  # the stopwords that are verbs (قال، يلتقي)
 
 
 @functools.cache
@@ -241,6 +242,7 @@ def name_words() -> NameWords:
         given_common=frozenset(norm(n) for n in data.get("given_names_common") or [] if " " not in n),
         not_names=frozenset(norm(w) for w in data.get("not_names") or []),
         stopwords=frozenset(stop),
+        verbs=frozenset(_stop_form(w) for w in words.get("verbs") or []),
     )
 
 

@@ -170,7 +170,7 @@ def _merge_people(articles: list[Article]) -> list[Article]:
     surnames: dict[str, set[str]] = defaultdict(set)
     for f in fullest:
         last = shadow(f).text.split()[-1]
-        if not last.startswith("ال") and len(last) >= 4:
+        if len(last) >= 4 and (not last.startswith("ال") or _is_family_nisba(last)):
             surnames[last].add(f)
     roles: dict[str, list[str]] = defaultdict(list)
     aliases: dict[str, list[str]] = defaultdict(list)
@@ -208,6 +208,16 @@ def _merge_people(articles: list[Article]) -> list[Article]:
         new = tuple(people.values())
         out.append(a.replace(people=new) if new != a.people else a)
     return out
+
+
+def _is_family_nisba(word: str) -> bool:
+    """A surname with the article that is a family's nisba (القاسمي، الإدريسي): it may
+    stand alone for the person. Not a word of the stopword lists (الوطني) nor a place's
+    adjective (المغربي، الفرنسي), which read as adjectives far more often."""
+    from .gazetteer import cities, countries, name_words
+
+    return (len(word) >= 6 and word.endswith("ي") and word not in name_words().stopwords
+            and (word,) not in countries().names and (word,) not in cities().names)
 
 
 #: The letters of a token (as ``extract.tokens``).

@@ -84,3 +84,23 @@ def test_tatweel_is_not_part_of_a_name():
     found = people(f"وقالت أمينة الـقباج، مديرة الشرطة القضائية، إن التنسيق ضرورة. {BODY}")
     assert list(found) == ["أمينة القباج"]
     assert found["أمينة القباج"].evidence[0].text == "أمينة الـقباج"  # the evidence is as written
+
+
+def test_a_given_name_that_is_a_word_counts_next_to_a_verb():
+    found = people(f"حيث عقد وفاء القاسمي لقاءات مع رؤساء الوفود. {BODY}")
+    assert list(found) == ["وفاء القاسمي"]
+    found = people(f"ليلى الكتاني تلتقي نظراءها من نيجيريا في القاهرة\n\n{BODY}")
+    assert list(found) == ["ليلى الكتاني"]
+    assert people(f"وتحدث المسؤول عن وفاء المغرب بالتزاماته الدولية. {BODY}") == {}
+
+
+def test_a_given_name_that_is_a_city_after_in_is_the_city():
+    text = f"وفود إيطاليا والأردن في سانتياغو لبحث التهديدات السيبرانية. {BODY}"
+    assert people(text) == {}
+    assert people(f"وفود الدول بسانتياغو ويعزز المغرب حضوره الأمني. {BODY}") == {}
+
+
+def test_a_surname_of_a_person_in_the_article_does_not_start_another_name():
+    found = people(f"وقالت نوال بوعزة، مديرة الشرطة القضائية، إن التنسيق ضرورة. "
+                   f"وفي الختام استلم بوعزة علم الأنتربول. {BODY}")
+    assert list(found) == ["نوال بوعزة"] and found["نوال بوعزة"].mentions == 2

@@ -235,6 +235,12 @@ def _people(
     candidates: list[Candidate], segments: list[Segment], by_index: dict[int, Segment]
 ) -> tuple[tuple[Person, ...], dict[int, list[tuple[int, int]]]]:
     """Merge name candidates into people; surname-only mentions become aliases."""
+    def words_of(c: Candidate) -> list[str]:
+        return [by_index[c.segment].tokens.words[i] for i in c.tokens]
+
+    # "استلم بوعزة علم الأنتربول" in an article about نوال بوعزة: a surname, not a given name
+    surnames = {words_of(c)[-1] for c in candidates if len(c.tokens) >= 2}
+    candidates = [c for c in candidates if not (c.rule == "given-name" and words_of(c)[0] in surnames)]
     merged: list[dict] = []
     for c in candidates:
         seg = by_index[c.segment]

@@ -24,6 +24,8 @@ from .tokens import Words, surface_forms
 
 _REGNAL = {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"}
 _ROYAL = {"الملك", "الملكه", "الامير", "الاميره", "السلطان", "البابا", "الشيخ"}
+#: Words before a place name (normalised): في سانتياغو is the city.
+_LOCATIVES = {"في", "الي", "من", "نحو", "مدينه", "بمدينه", "عاصمه", "بعاصمه", "داخل"}
 _CONNECTORS = {"بن", "ابن", "بنت", "ولد", "ابو", "بو", "ام", "اولاد", "ايت", "ال"}
 _COMPOUND_HEADS = {"عبد", "ابو", "بو", "ابي"}
 _NOT_LAST = _CONNECTORS | _COMPOUND_HEADS  # never the last word of a name
@@ -133,7 +135,19 @@ def _head_words() -> frozenset[str]:
 @functools.cache
 def lexicon() -> frozenset[str]:
     """Every surface word any of the three passes of ``find_people`` starts from."""
-    return _head_words() | frozenset(_given_starts())
+    return _head_words() | frozenset(_given_starts()) | frozenset(_common_starts())
+
+
+@functools.cache
+def _common_starts() -> dict[str, str]:
+    """Surface word → its clitic form that is a given name which is also a common word."""
+    common = name_words().given_common - name_words().given
+    return {surface: forms[0][0] for surface, forms in surface_forms(common).items()}
+
+
+def _is_verb(token: str) -> bool:
+    verbs = name_words().verbs
+    return token in verbs or any(f in verbs for f in _bare(token)[:2])
 
 
 @functools.cache
@@ -279,14 +293,18 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             if "،" in after or "," in after or after.strip() == "":
                 keep(idx, "apposition", [(starts[head], ends[k])])
 
-    # a known given name followed by name words
-    not_names = name_words().not_names
+    # a known given name followed by name words; a given name that is also a word (وفاء،
+    # سعيد) only next to a verb: "حيث عقد وفاء القاسمي لقاءات"، "ليلى الكتاني تلتقي …"
+    not_names, common = name_words().not_names, _common_starts()
     for k in hits:
-        if k in used or words[k] not in given:
+        if k in used or (words[k] not in given and words[k] not in common):
             continue
-        form = given[words[k]]
+        form = given.get(words[k]) or common[words[k]]
         if k > 0 and any(f in not_names for f in _bare(words[k - 1])):
             continue  # جامعة نايف، مؤسسة محمد السادس
+        clitic = words[k][: len(words[k]) - len(form)]
+        if form in _place_words() and ("ب" in clitic or "ل" in clitic or k > 0 and words[k - 1] in _LOCATIVES):
+            continue  # في سانتياغو، بسانتياغو: the city, not a Santiago
         if form in _COMPOUND_HEADS:
             idx = take(k)
         else:  # the name goes on only past spaces (not "سانتياغو - فيديو", "بوعزة، انخرطت")
@@ -296,6 +314,11 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if len(idx) >= 2 and all(_name_word(words[j], 1) or words[j] in _CONNECTORS
                                  for j in idx[1:] if words[j] not in _REGNAL):
             if form in _COMPOUND_HEADS and len(idx) < 3:
+                continue
+            if words[k] not in given and not (
+                k > 0 and toks.joined(k - 1) and _is_verb(words[k - 1])
+                or idx[-1] + 1 < len(words) and toks.joined(idx[-1]) and _is_verb(words[idx[-1] + 1])
+            ):
                 continue
             keep(idx, "given-name", [])
     return found
