@@ -81,8 +81,10 @@ def test_a_role_word_that_is_a_given_name_stays_in_the_name():
 
 
 def test_tatweel_is_not_part_of_a_name():
-    found = people(f"وقالت أمينة الـقباج، مديرة الشرطة القضائية، إن التنسيق ضرورة. {BODY}")
+    found = people(f"وقالت أمينة الـقباج، مديرة الشـرطة القضائية، إن التنسيق ضرورة. وأكدت القبـاج ذلك. {BODY}")
     assert list(found) == ["أمينة القباج"]
+    assert found["أمينة القباج"].roles == ("مديرة الشرطة القضائية",)
+    assert found["أمينة القباج"].aliases == ("القباج",)
     assert found["أمينة القباج"].evidence[0].text == "أمينة الـقباج"  # the evidence is as written
 
 

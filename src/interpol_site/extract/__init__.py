@@ -248,7 +248,7 @@ def _people(
         start, end = seg.tokens.starts[c.tokens[0]], seg.tokens.ends[c.tokens[-1]]
         shown = seg.text[slice(*seg.shadow.span(start, end))].replace(TATWEEL, "")  # الـقباج: القباج
         ev = seg.evidence(start, end, f"person ({c.rule})")
-        roles = [seg.text[slice(*seg.shadow.span(a, b))].strip(" ،,") for a, b in c.roles]
+        roles = [seg.text[slice(*seg.shadow.span(a, b))].strip(" ،,").replace(TATWEEL, "") for a, b in c.roles]
         target = None
         for p in merged:
             if set(words) <= set(p["words"]) or set(p["words"]) <= set(words) or (
@@ -290,7 +290,7 @@ def _people(
                 continue
             ev = seg.evidence(start, end, "surname of a person named in the article")
             p["evidence"].append(ev)
-            alias = ev.text[1:] if text != word else ev.text
+            alias = (ev.text[1:] if text != word else ev.text).replace(TATWEEL, "")
             if alias not in p["aliases"] and alias != p["name"]:
                 p["aliases"].append(alias)
     people = tuple(
