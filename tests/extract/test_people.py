@@ -106,3 +106,15 @@ def test_a_surname_of_a_person_in_the_article_does_not_start_another_name():
     found = people(f"وقالت نوال بوعزة، مديرة الشرطة القضائية، إن التنسيق ضرورة. "
                    f"وفي الختام استلم بوعزة علم الأنتربول. {BODY}")
     assert list(found) == ["نوال بوعزة"] and found["نوال بوعزة"].mentions == 2
+
+
+def test_a_foreign_surname_in_alif_is_a_name_and_an_accusative_is_not():
+    found = people(f"من جهته، نوه فالديسي أوركيزا، الأمين العام للأنتربول، بالتنظيم المحكم. {BODY}")
+    assert list(found) == ["فالديسي أوركيزا"]
+    assert people(f"وحضر يوسف بنعلي ضيفا على الندوة. {BODY}").keys() == {"يوسف بنعلي"}
+    assert people(f"وقال محمد الدخيسي مؤكدا أن التعاون ضروري. {BODY}").keys() == {"محمد الدخيسي"}
+
+
+def test_a_role_is_kept_without_its_proclitic():
+    found = people(f"والتقى الوزير على هامش الاجتماعات بالأمين العام للمنظمة يورغن شتوك. {BODY}")
+    assert found["يورغن شتوك"].roles == ("الأمين العام للمنظمة",)

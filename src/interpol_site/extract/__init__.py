@@ -231,6 +231,14 @@ def _venue(city, mentions, by_index, rule: str) -> Venue:
 TATWEEL = "\u0640"  # a stretch of a letter, for looks only
 
 
+def _role_text(text: str) -> str:
+    """A role as written, without a proclitic: بالأمين العام، للأمين العام → الأمين العام."""
+    text = text.strip(" ،,").replace(TATWEEL, "")
+    if re.match(r"[وف]?لل", text):
+        return "ال" + text[text.index("لل") + 2 :]
+    return re.sub(r"^(?:[وف]?[بك]|[وف])(?=ال)", "", text)
+
+
 def _people(
     candidates: list[Candidate], segments: list[Segment], by_index: dict[int, Segment]
 ) -> tuple[tuple[Person, ...], dict[int, list[tuple[int, int]]]]:
@@ -248,7 +256,7 @@ def _people(
         start, end = seg.tokens.starts[c.tokens[0]], seg.tokens.ends[c.tokens[-1]]
         shown = seg.text[slice(*seg.shadow.span(start, end))].replace(TATWEEL, "")  # الـقباج: القباج
         ev = seg.evidence(start, end, f"person ({c.rule})")
-        roles = [seg.text[slice(*seg.shadow.span(a, b))].strip(" ،,").replace(TATWEEL, "") for a, b in c.roles]
+        roles = [_role_text(seg.text[slice(*seg.shadow.span(a, b))]) for a, b in c.roles]
         target = None
         for p in merged:
             if set(words) <= set(p["words"]) or set(p["words"]) <= set(words) or (

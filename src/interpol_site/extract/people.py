@@ -85,8 +85,10 @@ def _is_name_word(token: str, later: bool) -> bool:
         if token[0] in "وف" and not _is_given(token) and token not in _CONNECTORS:
             if token[1:] in nw.given or token[1:] in nw.stopwords or token[1:].startswith("ال"):
                 return False
-        if not _is_given(token) and not token.startswith("ال") and token.endswith("ا") and len(token) > 3:
-            return False  # نائبا، مؤكدا: accusative adjectives after a name
+        if not _is_given(token) and not token.startswith("ال") and token.endswith("ا") and len(token) > 3 and (
+            token.startswith("م") and len(token) >= 5 or token[:-1] in nw.role_heads or token[:-1] in nw.given_common
+        ):
+            return False  # مؤكدا، مشيرا، نائبا، رئيسا: accusatives after a name; not أوركيزا، سيلفا
         if token.endswith(("يه", "ات")) and not _is_given(token):
             return False  # العربية، الوطنية: feminine adjectives; لقاءات: plurals
         if token.startswith(("لل", "بال", "وال", "فال", "كال")):
@@ -202,6 +204,10 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
         j += 1
     while out and words[out[-1]] in _NOT_LAST:
         out.pop()
+    last = words[out[-1]] if out else ""
+    if len(out) > 1 and last.endswith("ا") and not last.startswith("ال") and len(last) > 3 \
+            and not _is_given(last) and out[-1] + 1 < len(words) and toks.joined(out[-1]):
+        out.pop()  # "حل كريم بنعلي ضيفا على": an accusative; a name in ـا ends at punctuation (أوركيزا،)
     return out[:4] if len(out) > 4 else out
 
 
