@@ -118,3 +118,8 @@ def test_a_foreign_surname_in_alif_is_a_name_and_an_accusative_is_not():
 def test_a_role_is_kept_without_its_proclitic():
     found = people(f"والتقى الوزير على هامش الاجتماعات بالأمين العام للمنظمة يورغن شتوك. {BODY}")
     assert found["يورغن شتوك"].roles == ("الأمين العام للمنظمة",)
+
+
+def test_connectors_do_not_count_against_the_length_of_a_name():
+    found = people(f"وقال سيف بن زايد آل نهيان إن التعاون مع المنظمة ضروري. {BODY}")
+    assert list(found) == ["سيف بن زايد آل نهيان"]

@@ -50,3 +50,10 @@ def test_the_seat_of_an_institution_is_not_the_venue():
     text = ("وأكد المسؤول من مقر المنظمة بليون أن الجمعية العامة المنعقدة اليوم في مراكش "
             "تبحث التعاون.")
     assert venue(text) == "Marrakech"
+
+
+def test_a_session_named_far_off_in_the_sentence_does_not_bind_a_city():
+    text = ("لم تكن استضافة المغرب للدورة 93 للجمعية العامة حدثا عاديا. فقد اختارت المنظمة مراكش "
+            "لاحتضان هذه الدورة من 24 إلى 27 نونبر 2025، بعد أن صوتت الدول الأعضاء لصالح الملف "
+            "المغربي خلال الدورة 91 بفيينا سنة 2023.")
+    assert venue(text) == "Marrakech"

@@ -173,12 +173,25 @@ def _title_at(toks: Words, i: int) -> int:
     return 0
 
 
+def _limit(words: list[str], idx: list[int], n: int) -> list[int]:
+    """The first ``n`` name words of ``idx``, with the connectors between them (سيف بن زايد
+    آل نهيان is four words), never ending on a connector."""
+    out: list[int] = []
+    for j in idx:
+        if sum(words[k] not in _CONNECTORS for k in out) == n:
+            break
+        out.append(j)
+    while out and words[out[-1]] in _NOT_LAST:
+        out.pop()
+    return out
+
+
 def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
-    """Name words from token i on: up to four, no punctuation between them."""
+    """Name words from token i on: up to four (and connectors), no punctuation between them."""
     words = toks.words
     out: list[int] = []
     j = i
-    while j < len(words) and len(out) < 5:
+    while j < len(words) and len(out) < 8:
         if out and not toks.joined(j - 1):
             break
         t = words[j]
@@ -208,7 +221,7 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
     if len(out) > 1 and last.endswith("ا") and not last.startswith("ال") and len(last) > 3 \
             and not _is_given(last) and out[-1] + 1 < len(words) and toks.joined(out[-1]):
         out.pop()  # "حل كريم بنعلي ضيفا على": an accusative; a name in ـا ends at punctuation (أوركيزا،)
-    return out[:4] if len(out) > 4 else out
+    return _limit(words, out, 4)
 
 
 def _starts_given(toks: Words, idx: list[int]) -> bool:
@@ -314,7 +327,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if form in _COMPOUND_HEADS:
             idx = take(k)
         else:  # the name goes on only past spaces (not "سانتياغو - فيديو", "بوعزة، انخرطت")
-            idx = [k] + take(k + 1)[:3] if k + 1 < len(words) and toks.joined(k) else [k]
+            idx = [k] + _limit(words, take(k + 1), 3) if k + 1 < len(words) and toks.joined(k) else [k]
         if form in _COMPOUND_HEADS and idx and idx[0] != k:
             continue
         if len(idx) >= 2 and all(_name_word(words[j], 1) or words[j] in _CONNECTORS

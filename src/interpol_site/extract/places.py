@@ -65,10 +65,12 @@ def _score(
     """How strongly a mention names the venue of the article's event (None: another event)."""
     inside = [s for s in sessions if bounds[0] <= s.start < bounds[1]]
     if inside:
-        nearest = min(inside, key=lambda s: m.start - s.end if s.end <= m.start else s.start - m.end)
-        if nearest.relation == "next":
+        nearest = min(inside, key=lambda s: _gap(m, s))
+        if _gap(m, nearest) <= BOUND_GAP and nearest.relation == "next":
             return None
-        if nearest.relation == "previous" or (session is not None and nearest.number not in (None, session)):
+        if _gap(m, nearest) <= BOUND_GAP and (
+            nearest.relation == "previous" or (session is not None and nearest.number not in (None, session))
+        ):
             return None
     score = 1.0
     if any(s.relation == "this" and (session is None or s.number == session) for s in inside):
@@ -87,12 +89,21 @@ def _score(
     return score
 
 
+#: A session named further than this (characters) from a city in its sentence does not
+#: bind it: "اختارت المنظمة مراكش لاحتضان هذه الدورة …، بعد أن صوتت … خلال الدورة 91 بفيينا".
+BOUND_GAP = 60
+
+
+def _gap(m: CityMention, s: SessionMention) -> int:
+    return m.start - s.end if s.end <= m.start else s.start - m.end
+
+
 def _bound_session(m: CityMention, sessions: list[SessionMention], bounds: tuple[int, int]) -> SessionMention | None:
     """The session mention of the city's sentence nearest to it, if any."""
     inside = [s for s in sessions if bounds[0] <= s.start < bounds[1]]
     if not inside:
         return None
-    return min(inside, key=lambda s: m.start - s.end if s.end <= m.start else s.start - m.end)
+    return min(inside, key=lambda s: _gap(m, s))
 
 
 def choose_venue(
