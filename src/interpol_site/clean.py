@@ -129,6 +129,8 @@ class _Probe:
             return "published"
         if self.words <= 6 and _AGENCY_LINE.match(self.text.strip()):
             return "source"  # "الرباط - و م ع": a dateline crediting an agency
+        if self.words <= 6 and place_credit(self.text):
+            return "source"  # "إسطنبول: «الشرق الأوسط»"، "أبوظبي - وام:"
         return None
 
     def is_dateline(self) -> bool:
@@ -186,6 +188,31 @@ def byline_kind(text: str) -> str | None:
     return _Probe(text).byline_kind()
 
 
+def place_credit(text: str) -> str | None:
+    """The credit of a dateline that names a place, then an agency or a paper
+    (``إسطنبول: «الشرق الأوسط»`` → الشرق الأوسط, ``أبوظبي - وام:`` → وام), as written; None
+    for any other line. After a colon the credit must look like one: quoted, closed by a
+    colon, or initials (و م ع), so that "مراكش: انطلاق الأشغال" stays a headline."""
+    from .arabic import norm
+    from .gazetteer import cities, countries
+
+    m = _PLACE_CREDIT.match(text.strip())
+    if m is None:
+        return None
+    place = tuple(norm(m["place"]).split())
+    if place not in cities().names and place not in countries().names:
+        return None
+    credit = m["credit"]
+    quoted = credit[:1] in "«\"(" and credit[-1:] in "»\")"
+    if m["sep"] == ":" and not (quoted or m["end"] or all(len(w) <= 3 for w in credit.split())):
+        return None
+    return credit.strip(" «»\"'()")
+
+
+_PLACE_CREDIT = re.compile(
+    r"^(?P<place>[^\s.،,:«»\-–—]+(?: [^\s.،,:«»\-–—]+)?)\s*(?P<sep>:|[-–—])\s*(?P<credit>[«\"(]?[^\s.:،]+"
+    r"(?: [^\s.:،]+){0,3}[»\")]?)\s*(?P<end>:?)$"
+)
 _AGENCY_LINE = re.compile(r"^[^\s.،,]+(?:\s[^\s.،,]+)?\s*[-–—]\s*\(?[^\s.]+(?:\s[^\s.]+){0,3}\)?$")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _DATE_WORDS = re.compile(r"(?:صباحا|مساء|مساءا|ص|م|GMT|بتوقيت|غرينتش|المغرب|الرباط|[-–—|/,،:()\s])+")

@@ -54,3 +54,12 @@ def test_a_name_below_the_headline_is_the_author_and_the_line_above_stays_the_ti
     # alone at the top, a name whose given name is also a word (هند، حياة) stays a title
     a = extract_article(f"هند بلقاضي\n{PARA}\n", "a.txt")
     assert (a.title, a.author) == ("هند بلقاضي", None)
+
+
+def test_a_dateline_crediting_an_agency_or_a_paper_is_the_source_not_the_headline():
+    for line, source in (("إسطنبول: «الشرق الأوسط»", "الشرق الأوسط"), ("الجزائر - واج", "واج"),
+                         ("أبوظبي - وام:", "وام")):
+        a = extract_article(f"اختتام أعمال الجمعية العامة للإنتربول في إسطنبول\n{line}\n{PARA}\n", "a.txt")
+        assert (a.title, a.source) == ("اختتام أعمال الجمعية العامة للإنتربول في إسطنبول", source)
+    a = extract_article(f"مراكش: انطلاق أشغال الجمعية العامة\n{PARA}\n", "a.txt")  # a headline, not a credit
+    assert (a.title, a.source) == ("مراكش: انطلاق أشغال الجمعية العامة", None)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..arabic import norm, shadow
-from ..clean import Layout, Line
+from ..clean import Layout, Line, place_credit
 from ..gazetteer import boilerplate
 from . import dates as dates_mod
 from .people import _is_given, _name_word
@@ -89,6 +89,9 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
         if author is None and is_bare_name(line.text, common=True):
             author = line.text.strip()  # a name alone on the line below the headline
             continue
+        credit = place_credit(line.text)
+        if credit and source is None and norm(credit) not in boilerplate().not_authors:
+            source = credit  # "الجزائر - واج"، "إسطنبول: «الشرق الأوسط»"
         if published is None:
             for m in dates_mod.find_dates(sh.text, hints):
                 span = m.dates()
