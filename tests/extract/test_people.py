@@ -123,3 +123,8 @@ def test_a_role_is_kept_without_its_proclitic():
 def test_connectors_do_not_count_against_the_length_of_a_name():
     found = people(f"وقال سيف بن زايد آل نهيان إن التعاون مع المنظمة ضروري. {BODY}")
     assert list(found) == ["سيف بن زايد آل نهيان"]
+
+
+def test_words_after_a_named_person_in_apposition_are_not_another_name():
+    found = people(f"من جانبه، نوه رئيس الأنتربول، اللواء أحمد ناصر الريسي، بجودة التنظيم، مشيدا بالشراكة. {BODY}")
+    assert list(found) == ["أحمد ناصر الريسي"]

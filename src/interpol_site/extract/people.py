@@ -302,8 +302,8 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         clause = bisect.bisect_left(starts, _clause_start(marks, ends[k]))
         head = next((j for j in heads[bisect.bisect_left(heads, clause):bisect.bisect_right(heads, k)]
                      if _title_at(toks, j) or _role_head(words[j])), None)
-        if head is None:
-            continue
+        if head is None or used.intersection(range(head, k + 1)):
+            continue  # (a name inside the role: "رئيس الأنتربول، اللواء أحمد ناصر الريسي، بجودة")
         idx = take(k + 1)
         if not (len(idx) >= 2 and _starts_given(toks, idx)):
             idx = _bracketed(toks, k + 1, take)
