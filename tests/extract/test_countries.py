@@ -45,3 +45,17 @@ def test_words_that_are_also_countries_need_corroboration():
 def test_blocked_spans_are_skipped():
     t = norm("قال عبد الله الجزائري")
     assert [m.code for m in find_countries(t, tokens(t), 0, [(t.index("عبد"), len(t))])] == []
+
+
+def test_the_kingdom_alone_is_the_kingdom_the_article_is_about():
+    from interpol_site.extract import extract_article
+
+    tail = " وأكد المشاركون أهمية التعاون الأمني الدولي لمواجهة الجريمة المنظمة العابرة للحدود."
+
+    def article_codes(text):
+        return [c.code for c in extract_article(text + tail, "k.txt").countries]
+
+    assert article_codes("انطلقت اليوم بمراكش أشغال الدورة 93، مشيدا بالشراكة المثمرة مع المملكة.") == ["MA"]
+    assert article_codes("وأشاد الوفد بدور المملكة المتحدة في التعاون.") == ["GB"]
+    assert article_codes("وأكد الوزير أن المملكة حريصة على التعاون.") == []  # which one?
+    assert article_codes("شارك وفدا السعودية والأردن، وأكد أن المملكة حريصة.") == ["SA", "JO"]

@@ -133,6 +133,22 @@ def extract_article(text: str, file: str) -> Article:
             ev = s.evidence(m.start, m.end, "country name or adjective")
             found.setdefault(m.code, []).append(ev)
             written.setdefault(m.code, ev.text)
+    # "المملكة" alone is the one kingdom the article is about: its venue's country, or
+    # the only one it names (the Moroccan press writes it for Morocco, the Saudi for KSA)
+    kingdoms = {c for c in (*found, venue.country if venue else None) if c in _KINGDOMS}
+    if len(kingdoms) == 1:
+        code = kingdoms.pop()
+        for s in segments:
+            for m in _THE_KINGDOM.finditer(s.shadow.text):
+                after = s.shadow.text[m.end() :].split(maxsplit=1)
+                if after and (after[0] in ("المتحده", "العربيه") or (after[0],) in table.names):
+                    continue  # المملكة المتحدة، المملكة المغربية: a name of its own
+                ev = s.evidence(m.start(1), m.end(1), "the kingdom the article is about")
+                if all(e.paragraph != ev.paragraph or e.start != ev.start for e in found.get(code, ())):
+                    found.setdefault(code, []).append(ev)
+                    written.setdefault(code, ev.text)
+        if code in found:
+            found[code].sort(key=lambda e: (e.paragraph, e.start))
     country_records = tuple(
         Country(
             code=code,
@@ -229,6 +245,8 @@ def _venue(city, mentions, by_index, rule: str) -> Venue:
 
 
 TATWEEL = "\u0640"  # a stretch of a letter, for looks only
+_KINGDOMS = {"MA", "SA", "JO", "BH"}  # the kingdoms Arabic papers call المملكة alone
+_THE_KINGDOM = re.compile(r"(?<!\S)[وف]?(?:ب|ل)?(المملكه|لمملكه)(?=[\s،,.:؛»\")]|$)")
 
 
 def _role_text(text: str) -> str:
