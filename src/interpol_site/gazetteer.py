@@ -178,12 +178,14 @@ class City:
     ar: str  # canonical Arabic spelling
     country: str
     common_word: bool = False
+    capital: bool = False
 
 
 @dataclass(frozen=True)
 class CityTable:
     names: dict[tuple[str, ...], City]
     max_len: int
+    capitals: dict[str, City]  # country code → its capital
 
 
 @functools.cache
@@ -198,14 +200,14 @@ def cities() -> CityTable:
             ar=str(spellings[0]),
             country=_code(entry.get("country")),
             common_word=bool(entry.get("common_word")),
+            capital=bool(entry.get("capital")),
         )
         for spelling in spellings:
             key = tuple(norm(spelling).split())
             if key and key not in table:
                 table[key] = city
-                if key[0].startswith("ال") and len(key[0]) > 4:
-                    pass
-    return CityTable(table, max((len(k) for k in table), default=1))
+    capitals = {c.country: c for c in table.values() if c.capital}
+    return CityTable(table, max((len(k) for k in table), default=1), capitals)
 
 
 # --------------------------------------------------------------------------- people

@@ -57,3 +57,12 @@ def test_a_session_named_far_off_in_the_sentence_does_not_bind_a_city():
             "لاحتضان هذه الدورة من 24 إلى 27 نونبر 2025، بعد أن صوتت الدول الأعضاء لصالح الملف "
             "المغربي خلال الدورة 91 بفيينا سنة 2023.")
     assert venue(text) == "Marrakech"
+
+
+def test_a_capital_named_by_its_country_is_that_city():
+    a = extract_article("صوتت الجمعية العامة، المنعقدة في دورتها الحادية والتسعين بالعاصمة النمساوية، لفائدة المغرب."
+                        + TAIL, "v.txt")
+    assert (a.venue.en, a.venue.ar) == ("Vienna", "فيينا")  # the city's name, not the phrase
+    assert a.venue.evidence[0].text == "العاصمة النمساوية"
+    assert venue("انطلقت في العاصمة النمساوية فيينا أشغال الدورة 91.") == "Vienna"
+    assert venue("انعقدت الدورة 92 في غلاسكو، وزار الوفد العاصمة البريطانية بعدها.") == "Glasgow"

@@ -234,8 +234,9 @@ def _name_tokens(text: str, sh: Shadow, toks: Words) -> Words:
 
 def _venue(city, mentions, by_index, rule: str) -> Venue:
     evs = tuple(by_index[m.segment].evidence(m.start, m.end, rule) for m in mentions)
+    written = [ev.text for ev, m in zip(evs, mentions, strict=True) if not m.as_capital]
     return Venue(
-        ar=evs[0].text if evs else city.ar,
+        ar=written[0] if written else city.ar,  # the city as written, not "العاصمة النمساوية"
         ar_canonical=city.ar,
         en=city.en,
         slug=slug_for(city.en),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..gazetteer import City, cities
+from ..gazetteer import City, cities, countries
 from .sessions import SessionMention
 from .tokens import Words, find_phrases, sentence_bounds
 
@@ -39,6 +39,7 @@ class CityMention:
     end: int
     city: City
     clitic: str
+    as_capital: bool = False  # "العاصمة النمساوية": the capital named by its country
 
 
 def find_cities(text: str, toks: Words, segment: int) -> list[CityMention]:
@@ -51,7 +52,19 @@ def find_cities(text: str, toks: Words, segment: int) -> list[CityMention]:
             if not (m.clitic.endswith("ب") or re.search(r"(?:مدينه|في)\s*$", before)):
                 continue
         out.append(CityMention(segment, m.start, m.end, city, m.clitic))
-    return out
+    named = {m.start for m in out}
+    for m in _CAPITAL.finditer(text):
+        code = countries().names.get((m["country"],))
+        capital = table.capitals.get(code) if code else None
+        rest = text[m.end() :].lstrip()
+        if capital is None or (m.end() + len(text[m.end():]) - len(rest)) in named:
+            continue  # no known capital, or named right after: "العاصمة النمساوية فيينا"
+        out.append(CityMention(segment, m.start("capital"), m.end(), capital, m["clitic"], as_capital=True))
+    return sorted(out, key=lambda c: c.start)
+
+
+#: "بالعاصمة النمساوية", "في العاصمة الفرنسية" (normalised): a capital by its country's adjective
+_CAPITAL = re.compile(r"(?<!\S)(?P<clitic>[وف]?[بل]?)(?P<capital>ال?عاصمه) (?P<country>ال[^\s،,.:؛»\")]+)")
 
 
 def _sentence(text: str, sentences: list[tuple[int, int]], m: CityMention) -> tuple[int, int]:
