@@ -21,6 +21,19 @@ def test_records_round_trip_through_json():
         assert from_data(Article, json.loads(json.dumps(to_data(a), ensure_ascii=False))) == a
 
 
+def test_decoded_records_share_their_repeated_strings():
+    from interpol_site.records import decode, encode
+
+    corpus, _ = extract_corpus(ROOT / "seeds")
+    again = [decode(Article, encode(a)) for a in corpus.articles]
+    assert again == list(corpus.articles)
+    moroccos = [c for a in again for c in a.countries if c.code == "MA"]
+    assert len(moroccos) > 1 and all(c.en is moroccos[0].en and c.slug is moroccos[0].slug for c in moroccos)
+    rules = {}
+    for ev in (e for a in again for c in a.countries for e in c.evidence):
+        assert rules.setdefault(ev.rule, ev.rule) is ev.rule and ev.status is "stated"  # noqa: F632 (identity)
+
+
 def test_unchanged_files_are_not_extracted_again(corpus, tmp_path, monkeypatch):
     out = tmp_path / "site"
     build(corpus, out, Settings(), quiet=True)
