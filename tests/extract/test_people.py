@@ -128,3 +128,11 @@ def test_connectors_do_not_count_against_the_length_of_a_name():
 def test_words_after_a_named_person_in_apposition_are_not_another_name():
     found = people(f"من جانبه، نوه رئيس الأنتربول، اللواء أحمد ناصر الريسي، بجودة التنظيم، مشيدا بالشراكة. {BODY}")
     assert list(found) == ["أحمد ناصر الريسي"]
+
+
+def test_more_given_names_roles_and_maghrebi_surnames_in_bel():
+    found = people(f"وأكد كاتب الدولة المكلف بالأمن الوطني سفيان بالصادق، في كلمته، أهمية التنسيق. {BODY}")
+    assert list(found) == ["سفيان بالصادق"]
+    assert found["سفيان بالصادق"].roles == ("كاتب الدولة المكلف بالأمن الوطني",)
+    assert people(f"وأشاد محمد بالمغرب وبالتزامه. {BODY}") == {}
+    assert people(f"وقال مسؤول إن هذا يزيد عدد الدول المشاركة. {BODY}") == {}  # يزيد: a name and a verb

@@ -91,8 +91,10 @@ def _is_name_word(token: str, later: bool) -> bool:
             return False  # مؤكدا، مشيرا، نائبا، رئيسا: accusatives after a name; not أوركيزا، سيلفا
         if token.endswith(("يه", "ات")) and not _is_given(token):
             return False  # العربية، الوطنية: feminine adjectives; لقاءات: plurals
-        if token.startswith(("لل", "بال", "وال", "فال", "كال")):
-            return False  # للموارد، بالمغرب: a preposition with the article is no name
+        if token.startswith(("لل", "بال", "وال", "فال", "كال")) and not (
+            token.startswith("بال") and _is_given(token[3:], common=True)
+        ):
+            return False  # للموارد، بالمغرب: a preposition with the article; not بالصادق (Belsadek)
     if token in _place_words() and not _is_given(token):
         return False
     return True
