@@ -149,6 +149,13 @@ def _common_starts() -> dict[str, str]:
     return {surface: forms[0][0] for surface, forms in surface_forms(common).items()}
 
 
+def _next_to_verb(toks: Words, first: int, last: int) -> bool:
+    """Whether a verb stands right before token ``first`` or right after token ``last``."""
+    words = toks.words
+    return (first > 0 and toks.joined(first - 1) and _is_verb(words[first - 1])) or (
+        last + 1 < len(words) and toks.joined(last) and _is_verb(words[last + 1]))
+
+
 def _is_verb(token: str) -> bool:
     verbs = name_words().verbs
     return token in verbs or any(f in verbs for f in _bare(token)[:2])
@@ -336,10 +343,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
                                  for j in idx[1:] if words[j] not in _REGNAL):
             if form in _COMPOUND_HEADS and len(idx) < 3:
                 continue
-            if words[k] not in given and not (
-                k > 0 and toks.joined(k - 1) and _is_verb(words[k - 1])
-                or idx[-1] + 1 < len(words) and toks.joined(idx[-1]) and _is_verb(words[idx[-1] + 1])
-            ):
+            if words[k] not in given and not _next_to_verb(toks, idx[0], idx[-1]):
                 continue
             keep(idx, "given-name", [])
     return found
