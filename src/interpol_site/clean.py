@@ -265,6 +265,12 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
         bylines = [lines[k] for k in range(first_byline, body_start) if kind(k)]
         extra = [lines[k] for k in range(first_byline, body_start) if not kind(k)]
         head += extra
+        if not head and body_start + 1 < len(lines):
+            # the byline on top ("الخميس 27 نونبر 2025 - 10:15"), the headline below it
+            p = probes[lines[body_start].number]
+            if p.is_headline_shaped() and not p.is_body() and not p.is_ui() and not p.starts_cta():
+                head = [lines[body_start]]
+                body_start += 1
     else:
         body_start = 0
         while body_start < len(lines):

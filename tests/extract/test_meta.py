@@ -63,3 +63,10 @@ def test_a_dateline_crediting_an_agency_or_a_paper_is_the_source_not_the_headlin
         assert (a.title, a.source) == ("اختتام أعمال الجمعية العامة للإنتربول في إسطنبول", source)
     a = extract_article(f"مراكش: انطلاق أشغال الجمعية العامة\n{PARA}\n", "a.txt")  # a headline, not a credit
     assert (a.title, a.source) == ("مراكش: انطلاق أشغال الجمعية العامة", None)
+
+
+def test_a_headline_below_a_dateline_on_the_first_line():
+    a = extract_article(f"الخميس 27 نونبر 2025 - 10:15\nالإنتربول يختتم أشغال دورته الـ93 بمراكش\n{PARA}\n", "a.txt")
+    assert (a.title, a.published) == ("الإنتربول يختتم أشغال دورته الـ93 بمراكش", dt.date(2025, 11, 27))
+    a = extract_article(f"الخميس 27 نونبر 2025 - 10:15\n{PARA}\n", "a.txt")  # and no headline at all
+    assert (a.title, a.body) == (None, (PARA,))
