@@ -58,6 +58,19 @@ def test_a_family_nisba_alone_resolves_from_the_corpus_and_a_place_adjective_doe
     assert link([moroccan, adjective]).articles[1].people == ()
 
 
+def test_a_city_named_with_a_session_beats_the_place_of_an_article_about_it():
+    seminar = extract_article("نظمت المديرية العامة اليوم بالرباط ندوة حول الدورة 93 للجمعية العامة." + TAIL, "a.txt")
+    vote = extract_article("صوتت الجمعية العامة خلال الدورة 92 المنعقدة بغلاسكو لفائدة احتضان المغرب للدورة 93 "
+                           "بمراكش." + TAIL, "b.txt")
+    other = extract_article("وأشاد المتحدث بالتحضيرات الجارية للدورة 93 للجمعية العامة." + TAIL, "c.txt")
+    assert (seminar.session.number, seminar.venue.en) == (93, "Rabat")
+    assert (93, "Marrakech") in [(n, v.en) for n, v in vote.other_session_venues]
+    corpus = link([seminar, vote, other])
+    table = {s.number: s for s in corpus.sessions}
+    assert table[93].venue.en == "Marrakech"  # one vote each: the city named with the session wins
+    assert corpus.articles[2].venue.en == "Marrakech" and corpus.articles[2].venue.evidence[0].status == "inferred"
+
+
 def test_year_from_published_session_years_and_weekday_inside_range():
     corpus = link([extract_article(D, "d.txt")])
     d = corpus.articles[0]

@@ -36,6 +36,7 @@ def _inferred(evs: tuple[Evidence, ...], source: str, rule: str) -> tuple[Eviden
 def session_table(articles: list[Article]) -> dict[int, SessionInfo]:
     """What the corpus states about each session: the majority venue and date range."""
     venues: dict[int, Counter] = defaultdict(Counter)
+    named_with: dict[int, Counter] = defaultdict(Counter)
     venue_obj: dict[tuple[int, str], tuple[Venue, str]] = {}
     ranges: dict[int, Counter] = defaultdict(Counter)
     range_obj: dict[tuple[int, dt.date, dt.date], tuple[DateRange, str]] = {}
@@ -50,6 +51,7 @@ def session_table(articles: list[Article]) -> dict[int, SessionInfo]:
         bound = [(n + 1, a.next_session_venue)] if a.next_session_venue else []
         for number, venue in [*bound, *a.other_session_venues]:
             venues[number][venue.slug] += 1
+            named_with[number][venue.slug] += 1  # named with the session's number or as the next
             venue_obj.setdefault((number, venue.slug), (venue, a.file))
         rng = main_range(a.event_dates)
         if rng and not rng.is_single and all(e.status == "stated" for e in rng.evidence):
@@ -61,7 +63,7 @@ def session_table(articles: list[Article]) -> dict[int, SessionInfo]:
         venue = dates = None
         sources: list[str] = []
         if venues[n]:
-            slug = max(venues[n], key=lambda s: (venues[n][s], s))
+            slug = max(venues[n], key=lambda s: (venues[n][s], named_with[n][s], s))  # ties: the city named with it
             venue, src = venue_obj[(n, slug)]
             sources.append(src)
         if ranges[n]:

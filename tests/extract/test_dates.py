@@ -117,3 +117,13 @@ def test_hints_reorder_only_all_small_numeric_dates():
     [h] = dates_mod.with_hints([m], frozenset({(11, 5)}))
     assert (h.day1, h.month1, h.ambiguous_order) == (11, 5, True)
     assert dates_mod.with_hints([m], frozenset({(11, 5), (5, 11)})) == [m]
+
+
+def test_a_date_written_with_its_weekday_is_the_day_of_the_event():
+    from interpol_site.extract import extract_article
+
+    a = extract_article(
+        "حموشي يستقبل الأمين العام للأنتربول\n\nاستقبل عبد اللطيف حموشي يوم الثلاثاء 14 أكتوبر 2025 بالرباط الأمين "
+        "العام للأنتربول، في إطار التحضير للدورة 93 المنعقدة بمراكش من 24 إلى 27 نونبر 2025.\n", "d.txt")
+    assert a.date == dt.date(2025, 10, 14)  # not the Tuesday of the session, 25 November
+    assert a.date_evidence[0].rule == "weekday written with the date"

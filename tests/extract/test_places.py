@@ -66,3 +66,15 @@ def test_a_capital_named_by_its_country_is_that_city():
     assert a.venue.evidence[0].text == "العاصمة النمساوية"
     assert venue("انطلقت في العاصمة النمساوية فيينا أشغال الدورة 91.") == "Vienna"
     assert venue("انعقدت الدورة 92 في غلاسكو، وزار الوفد العاصمة البريطانية بعدها.") == "Glasgow"
+
+
+def test_the_session_of_the_event_beats_one_still_to_come():
+    a = extract_article(
+        "فاز المغرب، اليوم الخميس، بشرف تنظيم الدورة الثالثة والتسعين للجمعية العامة للمنظمة الدولية للشرطة "
+        "الجنائية \"أنتربول\"، المقرر انعقادها بمدينة مراكش سنة 2025، وذلك خلال أشغال الدورة الـ92 المنعقدة "
+        "بمدينة غلاسكو الاسكتلندية ما بين 4 و7 نونبر 2024." + TAIL, "v.txt")
+    assert (a.session.number, a.venue.en) == (92, "Glasgow")
+    assert [(n, v.en) for n, v in a.other_session_venues] == [(93, "Marrakech")]
+    # an article about a session to come, and nothing else, is about that session
+    a = extract_article("وشكل اللقاء فرصة لاستعراض الدورة 93 للجمعية العامة المزمع عقدها بمراكش." + TAIL, "w.txt")
+    assert (a.session.number, a.venue.en) == (93, "Marrakech")

@@ -45,3 +45,11 @@ def test_session_patterns_are_tried_wherever_they_match(text):
     starts = sessions_mod._starts(text)
     for pattern in sessions_mod._patterns():
         assert [m.span() for m in matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_numbered_session_still_to_come():
+    text = ("بشرف تنظيم الدورة الثالثة والتسعين للجمعية العامة للأنتربول، المقرر انعقادها بمدينة مراكش "
+            "سنة 2025، وذلك خلال أشغال الدورة الـ92 المنعقدة بمدينة غلاسكو")
+    assert numbers(text) == [(93, "future"), (92, "this")]
+    assert numbers("الدورة 93 التي ستنعقد بمراكش") == [(93, "future")]
+    assert numbers("الدورة 92 المنعقدة بغلاسكو. وفي الدورة 93 المقرر عقدها") == [(92, "this"), (93, "future")]

@@ -88,11 +88,13 @@ def extract_article(text: str, file: str) -> Article:
     session_mentions = {s.index: find_sessions(s.shadow.text) for s in segments}
     counts: Counter[int] = Counter()
     first_seen: dict[int, int] = {}
-    for s in segments:
-        for m in session_mentions[s.index]:
-            if m.relation == "this" and m.number is not None:
-                counts[m.number] += 1
-                first_seen.setdefault(m.number, len(first_seen))
+    # the sessions the article is about; a session still to come only if it names no other
+    named = [m for s in segments for m in session_mentions[s.index] if m.number is not None]
+    about = "this" if any(m.relation == "this" for m in named) else "future"
+    for m in named:
+        if m.relation == about:
+            counts[m.number] += 1
+            first_seen.setdefault(m.number, len(first_seen))
     session = None
     if counts:
         number = max(counts, key=lambda n: (counts[n], -first_seen[n]))
@@ -100,7 +102,7 @@ def extract_article(text: str, file: str) -> Article:
             by_index[i].evidence(m.start, m.end, "session number bound to الدورة")
             for i, ms in session_mentions.items()
             for m in ms
-            if m.number == number and m.relation == "this"
+            if m.number == number and m.relation == about
         )
         session = Session(number, ev)
 
@@ -389,6 +391,13 @@ def main_range(event_dates: tuple[DateRange, ...]) -> DateRange | None:
 def _timeline_date(published, event_dates, weekdays, session_mentions, by_index):
     if published:
         return published, ()
+    for r in event_dates:  # "يوم الثلاثاء 14 أكتوبر 2025": the day the text says it happened
+        if r.is_single and r.evidence:
+            ev = r.evidence[0]
+            for w in weekdays:
+                we = w.evidence[0]
+                if we.paragraph == ev.paragraph and 0 <= ev.start - we.end <= 2 and r.start.weekday() == w.weekday:
+                    return r.start, (dataclasses.replace(we, rule="weekday written with the date"), ev)
     rng = main_range(event_dates)
     if rng is None:
         return None, ()

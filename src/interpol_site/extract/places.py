@@ -26,9 +26,10 @@ _EVENT = re.compile(
     r"استضاف|ندوه|اجتماع|الجمعيه العامه|الدوره|المؤتمر|القمه|لقاء"
 )
 _MODIFIER = re.compile(r"(?:مرفا|ميناء|مطار|جامعه|شارع|ساحه|حي|مستشفي|ملعب|سجن|محكمه|بلديه)\s*$")
-# "المركز العالمي للتكوين في إفران", "مقر المنظمة بليون": the city of an institution
+# "المركز العالمي للتكوين في إفران", "مقر المنظمة بليون": the city of an institution (but
+# "بمقر المديرية بالرباط", "في مقر …": the event is there)
 _INSTITUTION = re.compile(
-    r"(?:^|\s)(?:ال)?(?:مركز|معهد|اكاديميه|مدرسه|كليه|جامعه|مقر|مقرها|مقره)(?:\s+\S+){0,3}\s+(?:في|ب)\s*$"
+    r"(?<!في)(?:^|\s)(?:ال)?(?:مركز|معهد|اكاديميه|مدرسه|كليه|جامعه|مقر|مقرها|مقره)(?:\s+\S+){0,3}\s+(?:في|ب)\s*$"
 )
 
 
@@ -72,21 +73,16 @@ def _sentence(text: str, sentences: list[tuple[int, int]], m: CityMention) -> tu
     return next(((a, b) for a, b in sentences if a <= m.start < b), (0, len(text)))
 
 
-def _score(
-    text: str, m: CityMention, sessions: list[SessionMention], session: int | None, bounds: tuple[int, int]
-) -> float | None:
-    """How strongly a mention names the venue of the article's event (None: another event)."""
-    inside = [s for s in sessions if bounds[0] <= s.start < bounds[1]]
-    if inside:
-        nearest = min(inside, key=lambda s: _gap(m, s))
-        if _gap(m, nearest) <= BOUND_GAP and nearest.relation == "next":
-            return None
-        if _gap(m, nearest) <= BOUND_GAP and (
-            nearest.relation == "previous" or (session is not None and nearest.number not in (None, session))
-        ):
-            return None
+def _score(text: str, m: CityMention, bound: SessionMention | None, inside: list[SessionMention],
+           session: int | None, bounds: tuple[int, int]) -> float | None:
+    """How strongly a mention names the venue of the article's event (None: another event).
+    ``bound``: the session mention that binds the city (``_binding``); ``inside``: every
+    session mention of its sentence."""
+    if bound is not None and (bound.relation in ("next", "previous")
+                              or (session is not None and bound.number not in (None, session))):
+        return None
     score = 1.0
-    if any(s.relation == "this" and (session is None or s.number == session) for s in inside):
+    if bound is not None and bound.relation in ("this", "future") and (session is None or bound.number == session):
         score += 3
     before = text[max(0, m.start - 30) : m.start] + (m.clitic if m.clitic else "")
     if _INSTITUTION.search(text[max(0, m.start - 60) : m.start]):  # (a clitic بـ is in it)
@@ -102,21 +98,23 @@ def _score(
     return score
 
 
-#: A session named further than this (characters) from a city in its sentence does not
-#: bind it: "اختارت المنظمة مراكش لاحتضان هذه الدورة …، بعد أن صوتت … خلال الدورة 91 بفيينا".
-BOUND_GAP = 60
+#: A session binds a city of its sentence when it is named at most this many characters
+#: from it (room for "للجمعية العامة للمنظمة الدولية للشرطة الجنائية (أنتربول)") before it,
+#: or after it in the same clause: not "اختارت المنظمة مراكش لاحتضان هذه الدورة …، بعد أن
+#: صوتت … خلال الدورة 91 بفيينا", nor "المقرر انعقادها بمراكش سنة 2025، وذلك خلال أشغال
+#: الدورة الـ92".
+BOUND_GAP = 120
 
 
-def _gap(m: CityMention, s: SessionMention) -> int:
-    return m.start - s.end if s.end <= m.start else s.start - m.end
+def _binding(text: str, m: CityMention, inside: list[SessionMention]) -> SessionMention | None:
+    """The session mention nearest the city among those that bind it, if any."""
+    binding = [s for s in inside
+               if (s.end <= m.start and m.start - s.end <= BOUND_GAP)
+               or (s.start >= m.end and s.start - m.end <= BOUND_GAP and not _CLAUSE.search(text, m.end, s.start))]
+    return min(binding, key=lambda s: m.start - s.end if s.end <= m.start else s.start - m.end, default=None)
 
 
-def _bound_session(m: CityMention, sessions: list[SessionMention], bounds: tuple[int, int]) -> SessionMention | None:
-    """The session mention of the city's sentence nearest to it, if any."""
-    inside = [s for s in sessions if bounds[0] <= s.start < bounds[1]]
-    if not inside:
-        return None
-    return min(inside, key=lambda s: _gap(m, s))
+_CLAUSE = re.compile(r"[،,؛;.]")
 
 
 def choose_venue(
@@ -137,12 +135,13 @@ def choose_venue(
         if m.segment not in sentences:
             sentences[m.segment] = sentence_bounds(text)
         bounds = _sentence(text, sentences[m.segment], m)
-        score = _score(text, m, sessions.get(m.segment, []), session, bounds)
+        inside = [s for s in sessions.get(m.segment, []) if bounds[0] <= s.start < bounds[1]]
+        bound = _binding(text, m, inside)
+        score = _score(text, m, bound, inside, session, bounds)
         if score is None:
-            bound = _bound_session(m, sessions.get(m.segment, []), bounds)
             if bound is not None and bound.relation == "next":
                 next_venue.append(m)
-            elif bound is not None and bound.relation == "this" and bound.number is not None:
+            elif bound is not None and bound.relation in ("this", "future") and bound.number is not None:
                 others.append((bound.number, m))
             continue
         key = m.city.en

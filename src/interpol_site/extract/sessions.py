@@ -4,7 +4,8 @@ Only a number bound to the session word counts: ``الدورة 92``, ``للدو�
 ``الدورة ال 93``, ``الدورة الـ93``, ``الدورة رقم 93``, ``الجمعية العامة الـ93``, or an
 ordinal in words (``الدورة الثانية والتسعين``, ``الحادية والتسعين``, ``التسعين``).
 Numbers elsewhere (``177 دولة``, ``43 اجتماعاً``, ``1923``) are never sessions.
-``الدورة المقبلة`` is the next session and ``الدورة السابقة`` the previous one.
+``الدورة المقبلة`` is the next session and ``الدورة السابقة`` the previous one; a numbered
+session followed by ``المقرر انعقادها``, ``التي ستنعقد`` … is one still to come (``future``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Literal
 from ..arabic import ordinal_pattern, ordinal_value
 from .tokens import matches_at
 
-Relation = Literal["this", "next", "previous"]
+Relation = Literal["this", "next", "previous", "future"]
 
 _WORD = (
     r"(?<![\w])[وفبل]?(?:ال|لل)?(?:دوره|دورتها|دورته|نسخه|جمعيه\s+العامه|جمعيتها\s+العامه)"
@@ -87,4 +88,18 @@ def find_sessions(text: str) -> list[SessionMention]:
     for mt in matches_at(relative, text, starts):
         rel: Relation = "next" if mt.group(1) in ("المقبله", "القادمه", "التاليه") else "previous"
         out.append(SessionMention(mt.start(), mt.end(), None, rel))
-    return sorted(out, key=lambda m: m.start)
+    out.sort(key=lambda m: m.start)
+    # "الدورة 93 …، المقرر انعقادها بمراكش سنة 2025": a numbered session still to come
+    for k, m in enumerate(out):
+        if m.relation == "this" and m.number is not None:
+            end = min(m.end + 100, out[k + 1].start if k + 1 < len(out) else len(text))
+            cue = _FUTURE.search(text, m.end, end)
+            if cue and "." not in text[m.end : cue.start()]:
+                out[k] = SessionMention(m.start, m.end, m.number, "future")
+    return out
+
+
+_FUTURE = re.compile(
+    r"(?<!\w)(?:(?:المقرر|المزمع|المرتقب|المنتظر)\s+(?:ان\s+)?(?:انعقادها|عقدها|تنظيمها|تنعقد|تعقد)"
+    r"|(?:التي\s+)?(?:ستنعقد|ستعقد|ستقام|ستحتضنها|ستستضيفها|ستنظم))(?!\w)"
+)
