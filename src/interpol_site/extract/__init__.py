@@ -141,7 +141,7 @@ def extract_article(text: str, file: str) -> Article:
     if len(kingdoms) == 1:
         code = kingdoms.pop()
         for s in segments:
-            for m in _THE_KINGDOM.finditer(s.shadow.text):
+            for m in _THE_KINGDOM.finditer(s.shadow.text) if "مملكه" in s.shadow.text else ():
                 after = s.shadow.text[m.end() :].split(maxsplit=1)
                 if after and (after[0] in ("المتحده", "العربيه") or (after[0],) in table.names):
                     continue  # المملكة المتحدة، المملكة المغربية: a name of its own
