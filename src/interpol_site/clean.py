@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .arabic import Shadow, display_lines, drop_marks, fold, has_arabic, shadow
-from .gazetteer import boilerplate
+from .arabic import Shadow, display_lines, drop_marks, fold, has_arabic, norm, shadow
+from .gazetteer import boilerplate, cities, countries
 from .records import Stripped
 
 # (two or more: written to open with one character of the set, which the engine skips ahead to)
@@ -193,9 +193,6 @@ def place_credit(text: str) -> str | None:
     (``إسطنبول: «الشرق الأوسط»`` → الشرق الأوسط, ``أبوظبي - وام:`` → وام), as written; None
     for any other line. After a colon the credit must look like one: quoted, closed by a
     colon, or initials (و م ع), so that "مراكش: انطلاق الأشغال" stays a headline."""
-    from .arabic import norm
-    from .gazetteer import cities, countries
-
     m = _PLACE_CREDIT.match(text.strip())
     if m is None:
         return None

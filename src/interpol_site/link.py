@@ -25,7 +25,7 @@ from itertools import accumulate
 from .arabic import shadow
 from .extract import dates as dates_mod
 from .extract import main_range
-from .gazetteer import known_sessions
+from .gazetteer import cities, countries, known_sessions, name_words
 from .records import Article, Corpus, DateRange, Evidence, Person, Session, SessionInfo, Venue
 
 
@@ -216,8 +216,6 @@ def _is_family_nisba(word: str) -> bool:
     """A surname with the article that is a family's nisba (القاسمي، الإدريسي): it may
     stand alone for the person. Not a word of the stopword lists (الوطني) nor a place's
     adjective (المغربي، الفرنسي), which read as adjectives far more often."""
-    from .gazetteer import cities, countries, name_words
-
     return (len(word) >= 6 and word.endswith("ي") and word not in name_words().stopwords
             and (word,) not in countries().names and (word,) not in cities().names)
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ..arabic import Shadow
+from ..arabic import TATWEEL, Shadow
 from ..clean import Line, layout
 from ..gazetteer import cities
 from ..gazetteer import countries as country_table
@@ -247,7 +247,6 @@ def _venue(city, mentions, by_index, rule: str) -> Venue:
     )
 
 
-TATWEEL = "\u0640"  # a stretch of a letter, for looks only
 _KINGDOMS = {"MA", "SA", "JO", "BH"}  # the kingdoms Arabic papers call المملكة alone
 _THE_KINGDOM = re.compile(r"(?<!\S)[وف]?(?:ب|ل)?(المملكه|لمملكه)(?=[\s،,.:؛»\")]|$)")
 

@@ -86,7 +86,7 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
     published = published_text = None
     for line in lay.bylines:
         sh = line.shadow
-        if author is None and is_bare_name(line.text, common=True):
+        if author is None and byline_name(line.text):
             author = line.text.strip()  # a name alone on the line below the headline
             continue
         credit = place_credit(line.text)

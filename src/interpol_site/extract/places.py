@@ -57,8 +57,8 @@ def find_cities(text: str, toks: Words, segment: int) -> list[CityMention]:
     for m in _CAPITAL.finditer(text) if "عاصمه" in text else ():
         code = countries().names.get((m["country"],))
         capital = table.capitals.get(code) if code else None
-        rest = text[m.end() :].lstrip()
-        if capital is None or (m.end() + len(text[m.end():]) - len(rest)) in named:
+        after = len(text) - len(text[m.end() :].lstrip())  # where the next word starts
+        if capital is None or after in named:
             continue  # no known capital, or named right after: "العاصمة النمساوية فيينا"
         out.append(CityMention(segment, m.start("capital"), m.end(), capital, m["clitic"], as_capital=True))
     return sorted(out, key=lambda c: c.start) if len(out) > len(named) else out
@@ -73,11 +73,10 @@ def _sentence(text: str, sentences: list[tuple[int, int]], m: CityMention) -> tu
     return next(((a, b) for a, b in sentences if a <= m.start < b), (0, len(text)))
 
 
-def _score(text: str, m: CityMention, bound: SessionMention | None, inside: list[SessionMention],
-           session: int | None, bounds: tuple[int, int]) -> float | None:
+def _score(text: str, m: CityMention, bound: SessionMention | None, session: int | None,
+           bounds: tuple[int, int]) -> float | None:
     """How strongly a mention names the venue of the article's event (None: another event).
-    ``bound``: the session mention that binds the city (``_binding``); ``inside``: every
-    session mention of its sentence."""
+    ``bound``: the session mention that binds the city (``_binding``)."""
     if bound is not None and (bound.relation in ("next", "previous")
                               or (session is not None and bound.number not in (None, session))):
         return None
@@ -137,7 +136,7 @@ def choose_venue(
         bounds = _sentence(text, sentences[m.segment], m)
         inside = [s for s in sessions.get(m.segment, []) if bounds[0] <= s.start < bounds[1]]
         bound = _binding(text, m, inside)
-        score = _score(text, m, bound, inside, session, bounds)
+        score = _score(text, m, bound, session, bounds)
         if score is None:
             if bound is not None and bound.relation == "next":
                 next_venue.append(m)
