@@ -136,3 +136,8 @@ def test_more_given_names_roles_and_maghrebi_surnames_in_bel():
     assert found["سفيان بالصادق"].roles == ("كاتب الدولة المكلف بالأمن الوطني",)
     assert people(f"وأشاد محمد بالمغرب وبالتزامه. {BODY}") == {}
     assert people(f"وقال مسؤول إن هذا يزيد عدد الدول المشاركة. {BODY}") == {}  # يزيد: a name and a verb
+
+
+def test_a_role_starting_with_wa_keeps_it():
+    found = people(f"كما تم انتخاب محمد الدخيسي، والي الأمن ومدير الشرطة القضائية، نائبا لرئيس المنظمة. {BODY}")
+    assert found["محمد الدخيسي"].roles[0].startswith("والي الأمن")

@@ -256,7 +256,7 @@ def _role_text(text: str) -> str:
     text = text.strip(" ،,").replace(TATWEEL, "")
     if re.match(r"[وف]?لل", text):
         return "ال" + text[text.index("لل") + 2 :]
-    return re.sub(r"^(?:[وف]?[بك]|[وف])(?=ال)", "", text)
+    return re.sub(r"^[وف]?[بك](?=ال)", "", text)  # (a lone و is no clitic of والي)
 
 
 def _people(
