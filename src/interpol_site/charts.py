@@ -99,7 +99,7 @@ def timeline(
     while d <= last:
         if monthly or d.month == 1:
             ticks.append(d)
-        d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        d = _next_month(d)
     step = max(1, -(-len(ticks) // 7))  # at most seven labels
     for t in ticks[::step]:
         # centred labels, kept inside the chart near its edges (text-anchor start/end
@@ -126,9 +126,14 @@ def timeline(
     return "".join(out)
 
 
+def _next_month(d: dt.date) -> dt.date:
+    """The first day of the month after ``d``'s."""
+    return dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+
+
 def _month_end(first_day: dt.date) -> dt.date:
     """The last day of the month that starts on ``first_day``."""
-    return dt.date(first_day.year + (first_day.month == 12), first_day.month % 12 + 1, 1) - dt.timedelta(days=1)
+    return _next_month(first_day) - dt.timedelta(days=1)
 
 
 def per_month(dates: list[dt.date], month_label: Callable[[dt.date], str], count: Callable[[int], str],
