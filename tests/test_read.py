@@ -248,3 +248,29 @@ def test_any_utf8_text_with_arabic_round_trips(body):
         assert problems and problems[0].level == "error"
     else:
         assert text.startswith("عربي\n") and "\r" not in text
+
+
+def test_an_article_saved_as_html_is_read_as_its_text():
+    page = ('<!DOCTYPE html><html><head><title>موقع | خبر</title><script>var x = "<p>";</script></head>'
+            '<body><nav><ul><li>الرئيسية</li><li>سياسة</li></ul></nav>'
+            '<h1>المغرب يستعد لاحتضان الجمعية العامة</h1>\n<p>بقلم: <b>نادية   الإدريسي</b></p>'
+            '<p>تستعد مراكش &amp; الرباط<br>لاحتضان الدورة 93.</p><style>p{}</style></body></html>')
+    text, problems = decode(page.encode(), "a.html")
+    assert text == ("المغرب يستعد لاحتضان الجمعية العامة\nبقلم: نادية الإدريسي\n"
+                    "تستعد مراكش & الرباط\nلاحتضان الدورة 93.\n")
+    assert [(p.level, p.reason) for p in problems] == [
+        ("warning", "read as an HTML page: its markup, scripts and menus were removed")]
+
+
+def test_text_that_quotes_a_tag_is_not_html():
+    assert not read_module.is_html("مقال يذكر <script>alert(1)</script> في سطر\nوسطر <b>ثان</b>\n")
+    assert read_module.is_html("<div>خبر</div>")
+    assert read_module.is_html("سطر<br>سطر<br>سطر<br>")  # a fragment shaped by block ends
+
+
+def test_html_files_are_articles(tmp_path):
+    (tmp_path / "a.html").write_text("<p>خبر</p>", encoding="utf-8")
+    (tmp_path / "b.HTM").write_text("<p>خبر</p>", encoding="utf-8")
+    (tmp_path / "c.css").write_text("p {}", encoding="utf-8")
+    files, _ = find_sources(tmp_path)
+    assert [p.name for p in files] == ["a.html", "b.HTM"]

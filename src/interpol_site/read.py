@@ -6,6 +6,7 @@ Two steps, each usable alone:
   (``*.txt`` and ``*.md``, any letter case) sorted by their relative POSIX path.
 - ``read_source(path, root)`` reads one file and returns its text, or ``None`` with
   the reason. It is a thin wrapper over the pure ``decode(data, name)``.
+- ``html_text(text)`` reads the text out of an article saved as an HTML page.
 
 Decisions, so nothing is lost silently:
 
@@ -28,6 +29,10 @@ Decisions, so nothing is lost silently:
   isolate controls (U+202A–U+202E, U+2066–U+2069, which can spoof the displayed text)
   are removed, each with a warning naming the line. Text is returned with ``\\n`` line
   ends, without BOM, in Unicode NFC.
+- **HTML**: a file saved as a web page (``*.html``, or text that opens with a tag or is
+  made of ``<p>``/``<br>`` blocks) is read as HTML: its text, one line per block, entities
+  decoded; scripts, styles, the ``<head>``, menus and forms dropped. It is built, with a
+  warning, since the reader guessed the structure. Text that only mentions a tag stays text.
 
 Problem levels: ``error`` means the file is not built; ``warning`` means it is built
 (or skipped by the policy above) and an editor should look at it.
@@ -40,6 +45,7 @@ import os
 import re
 import stat
 import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import Problem
@@ -51,7 +57,7 @@ MAX_BYTES = 5 * 1024 * 1024
 SNIFF_BYTES = 8192
 
 #: Article file extensions (compared in lower case).
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 #: Top-level sub-folder holding static Markdown pages (about, methodology), not articles.
 PAGES_DIR = "pages"
@@ -311,6 +317,10 @@ def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
     if text is None:
         return None, problems
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if is_html(text):
+        text = html_text(text)
+        problems.append(Problem(name, "read as an HTML page: its markup, scripts and menus were removed",
+                                "save the article as plain text to choose its lines yourself"))
     text = _remove_invisible(text, name, problems)
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
@@ -326,6 +336,69 @@ def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
         )
         return None, problems
     return text, problems
+
+
+_HTML_START = re.compile(
+    r"\s*<(?:!doctype|!--|html|head|body|main|article|section|header|div|p|h[1-6]|span|table|ul|ol)[\s>/]",
+    re.IGNORECASE)
+_HTML_BLOCK = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>|</h[1-6]\s*>|</li\s*>", re.IGNORECASE)
+
+
+def is_html(text: str) -> bool:
+    """Whether ``text`` is a web page or an HTML fragment: it opens with a tag, or at
+    least three block ends (``</p>``, ``<br>`` …) shape it. One ``<script>`` quoted in
+    an article does not make it HTML."""
+    return bool(_HTML_START.match(text)) or len(_HTML_BLOCK.findall(text, 0, 65536)) >= 3
+
+
+class _HTMLText(HTMLParser):
+    """The visible text of a page, one line per block element."""
+
+    BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 "
+                       "h4 h5 h6 header hr li main ol p pre section table td th tr ul".split())
+    HIDDEN = frozenset("button form head iframe math nav noscript object script select style svg "
+                       "template textarea title".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.words: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self._end_line()
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in self.BLOCKS:
+            self._end_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self._end_line()
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.words.append(data)
+
+    def _end_line(self) -> None:
+        line = " ".join("".join(self.words).split())
+        if line:
+            self.lines.append(line)
+        self.words = []
+
+
+def html_text(text: str) -> str:
+    """The text of an HTML page or fragment: one line per block, whitespace collapsed."""
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    parser._end_line()
+    return "\n".join(parser.lines) + "\n"
 
 
 def _decode_text(data: bytes, name: str, problems: list[Problem]) -> str | None:
