@@ -201,7 +201,8 @@ def place_credit(text: str) -> str | None:
         return None
     credit = m["credit"]
     quoted = credit[:1] in "«\"(" and credit[-1:] in "»\")"
-    if m["sep"] == ":" and not (quoted or m["end"] or all(len(w) <= 3 for w in credit.split())):
+    if m["sep"] == ":" and not (quoted or m["end"] or all(len(w) <= 3 for w in credit.split())
+                                or norm(credit) in boilerplate().not_authors):  # "الرباط: هيئة التحرير"
         return None
     return credit.strip(" «»\"'()")
 

@@ -23,8 +23,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 from .arabic import shadow
-from .extract import dates as dates_mod
-from .extract import main_range
+from .extract import main_range, timeline_date
 from .gazetteer import cities, countries, known_sessions, name_words
 from .records import Article, Corpus, DateRange, Evidence, Person, Session, SessionInfo, Venue
 
@@ -141,21 +140,10 @@ def _fill(a: Article, table: dict[int, SessionInfo], by_venue: dict[str, set[int
     if event_dates != list(a.event_dates):
         changes["event_dates"] = tuple(event_dates)
     if a.published is None and "date" not in a.editorial and (a.date is None or "event_dates" in changes):
-        date, ev = _timeline_date(a, tuple(event_dates))
+        date, ev = timeline_date(tuple(event_dates), a.weekdays)
         if date:
             changes["date"], changes["date_evidence"] = date, ev
     return a.replace(**changes) if changes else a
-
-
-def _timeline_date(a: Article, event_dates: tuple[DateRange, ...]):
-    rng = main_range(event_dates)
-    if rng is None:
-        return None, ()
-    for w in a.weekdays:
-        day = dates_mod.day_in_range(w.weekday, rng.start, rng.end)
-        if day:
-            return day, (dataclasses.replace(w.evidence[0], rule="weekday inside the event range"), *rng.evidence)
-    return rng.start, rng.evidence
 
 
 def _merge_people(articles: list[Article]) -> list[Article]:

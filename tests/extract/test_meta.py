@@ -70,3 +70,17 @@ def test_a_headline_below_a_dateline_on_the_first_line():
     assert (a.title, a.published) == ("الإنتربول يختتم أشغال دورته الـ93 بمراكش", dt.date(2025, 11, 27))
     a = extract_article(f"الخميس 27 نونبر 2025 - 10:15\n{PARA}\n", "a.txt")  # and no headline at all
     assert (a.title, a.body) == (None, (PARA,))
+
+
+def test_an_outlet_and_its_reporter_on_one_line():
+    a = extract_article(
+        f"هسبريس - عبد الرحيم بلشقار\nالأربعاء 26 نونبر 2025 - 18:45\nعنوان الخبر هنا\n{PARA}\n", "a.txt")
+    assert (a.title, a.author, a.source, a.published) == (
+        "عنوان الخبر هنا", "عبد الرحيم بلشقار", "هسبريس", dt.date(2025, 11, 26))
+
+
+def test_a_dateline_crediting_the_desk_or_a_reporter():
+    a = extract_article(f"الرباط: هيئة التحرير\n24-11-2025\nبوريطة: احتضان الإنتربول تتويج\n{PARA}\n", "a.txt")
+    assert (a.title, a.author, a.source) == ("بوريطة: احتضان الإنتربول تتويج", None, None)
+    a = extract_article(f"عنوان الخبر هنا\nالرباط - سعاد الإدريسي\n{PARA}\n", "a.txt")
+    assert (a.title, a.author, a.source) == ("عنوان الخبر هنا", "سعاد الإدريسي", None)

@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 
 from ..arabic import TATWEEL, Shadow
 from ..clean import Line, layout
-from ..gazetteer import cities
+from ..gazetteer import cities, known_sessions
 from ..gazetteer import countries as country_table
 from ..records import (
     Article,
@@ -91,6 +91,12 @@ def extract_article(text: str, file: str) -> Article:
     # the sessions the article is about; a session still to come only if it names no other
     named = [m for s in segments for m in session_mentions[s.index] if m.number is not None]
     about = "this" if any(m.relation == "this" for m in named) else "future"
+    if about == "this" and meta.published and any(m.relation == "future" for m in named):
+        # published in 2025 about the session still to come: the 2024 one it names is history
+        year = meta.published.year
+        known = known_sessions()
+        if all(m.number in known and known[m.number].year < year for m in named if m.relation == "this"):
+            about = "future"
     for m in named:
         if m.relation == about:
             counts[m.number] += 1
@@ -166,7 +172,7 @@ def extract_article(text: str, file: str) -> Article:
 
     # dates ---------------------------------------------------------------------
     event_dates, partial, weekdays = _dates(segments, found_dates, hints, meta.published)
-    date, date_ev = _timeline_date(meta.published, event_dates, weekdays, session_mentions, by_index)
+    date, date_ev = (meta.published, ()) if meta.published else timeline_date(event_dates, weekdays)
     published_ev = ()
     if meta.published and meta.byline:
         start = meta.byline.find(meta.published_text or "")
@@ -387,9 +393,12 @@ def main_range(event_dates: tuple[DateRange, ...]) -> DateRange | None:
     return multi[0] if multi else (event_dates[0] if event_dates else None)
 
 
-def _timeline_date(published, event_dates, weekdays, session_mentions, by_index):
-    if published:
-        return published, ()
+def timeline_date(event_dates, weekdays):
+    """The day an article without a publication date goes on the timeline, and why:
+    a date written with its weekday, else the weekday named inside the main range, else
+    the main range's first day. Dates the text states win over dates inferred for it."""
+    stated = tuple(r for r in event_dates if any(e.status == "stated" for e in r.evidence))
+    event_dates = stated or event_dates
     for r in event_dates:  # "يوم الثلاثاء 14 أكتوبر 2025": the day the text says it happened
         if r.is_single and r.evidence:
             ev = r.evidence[0]

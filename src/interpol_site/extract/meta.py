@@ -21,6 +21,8 @@ from .tokens import tokens
 
 _PUBLISHED_IN = re.compile(r"^(?:نشر|تم النشر)\s+(?:في|على|ب)\s+(.+?)\s+(?:يوم|بتاريخ|في)\s+")
 _PERSON_MARKER = re.compile(r"(?:^|\s)(?:بقلم|كتب|كتبت|اعداد)(?:\s|:|$)")
+#: "outlet - reporter" on a line of its own (no digits: not a date).
+_OUTLET_DASH_NAME = re.compile(r"^[^\d\s.،,:|]+(?: [^\d\s.،,:|]+){0,2}\s+[-–—]\s+[^\d.،,:|]+$")
 _BY = re.compile(r"(?:من طرف|بقلم|بواسطه|كتبت|كتب|اعداد|تحرير|المصدر|نقلا عن)\s*:?\s*(.+)$")
 
 
@@ -90,8 +92,14 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
             author = line.text.strip()  # a name alone on the line below the headline
             continue
         credit = place_credit(line.text)
-        if credit and source is None and norm(credit) not in boilerplate().not_authors:
+        if credit and byline_name(credit):
+            author = author or credit  # "الرباط - سعاد الإدريسي": the reporter
+        elif credit and source is None and norm(credit) not in boilerplate().not_authors:
             source = credit  # "الجزائر - واج"، "إسطنبول: «الشرق الأوسط»"
+        elif credit is None and _OUTLET_DASH_NAME.match(line.text.strip()):
+            a, s = _credit(line.text)  # "هسبريس - عبد الرحيم بلشقار": the outlet and its reporter
+            if a is not None:
+                author, source = author or a, source or s
         if published is None:
             for m in dates_mod.find_dates(sh.text, hints):
                 span = m.dates()
