@@ -87,3 +87,15 @@ def test_layout_lines_are_shown_nfc_with_their_shadow(text):
         assert line.text == clean_display(text.split("\n")[line.number - 1])
         assert unicodedata.is_normalized("NFC", line.text)
         assert line.shadow == shadow(line.text)
+
+
+def test_a_dateline_with_the_hijri_date_beside_the_gregorian_one():
+    from interpol_site.clean import is_dateline
+
+    assert is_dateline("الخميس 6 جمادى الآخرة 1447هـ الموافق 27 نونبر 2025م")
+    assert is_dateline("الجمعة 21 نونبر 2025 - 10:15")
+    assert not is_dateline("مراكش تحتضن الإنتربول 27 نونبر 2025")
+    lay = layout("انتخاب رئيس جديد للإنتربول\nالخميس 6 جمادى الآخرة 1447هـ الموافق 27 نونبر 2025م\n"
+                 "اختتمت مساء اليوم بمراكش أشغال الدورة الثالثة والتسعين للجمعية العامة للإنتربول، بانتخاب رئيس.\n")
+    assert lay.headline.text == "انتخاب رئيس جديد للإنتربول"
+    assert [ln.text for ln in lay.bylines] == ["الخميس 6 جمادى الآخرة 1447هـ الموافق 27 نونبر 2025م"]

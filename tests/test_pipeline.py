@@ -107,7 +107,7 @@ def test_parallel_extraction_gives_the_serial_result(tmp_path):
     serial, p1 = extract_corpus(tmp_path, jobs=1)
     parallel, p2 = extract_corpus(tmp_path, jobs=2)
     assert serial == parallel and p1 == p2
-    assert len(serial.articles) == 13
+    assert len(serial.articles) == len(list(tmp_path.glob("*.txt"))) > 10
 
 
 def test_extraction_gives_the_cycle_collector_back_as_it_found_it():

@@ -143,7 +143,7 @@ class _Probe:
         found = [m for m in find_dates(key) if m.year1 and not m.is_range]
         if not found:
             return False
-        rest = key[: found[0].start] + " " + key[found[0].end :]
+        rest = _HIJRI.sub(" ", key[: found[0].start] + " " + key[found[0].end :])
         rest = re.sub(r"[،,:()\-–—|/]", " ", _CLOCK.sub(" ", rest))
         rest = " ".join(w for w in rest.split() if w not in weekday_names() and w not in ("يوم", "بتاريخ"))
         return not _DATE_WORDS.sub("", rest).strip()
@@ -213,6 +213,10 @@ _PLACE_CREDIT = re.compile(
 )
 _AGENCY_LINE = re.compile(r"^[^\s.،,]+(?:\s[^\s.،,]+)?\s*[-–—]\s*\(?[^\s.]+(?:\s[^\s.]+){0,3}\)?$")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+#: A Hijri date written beside the Gregorian one (normalised text): "6 جمادي الاخره 1447ه الموافق".
+_HIJRI = re.compile(
+    r"(?<!\w)\d{1,2}\s+(?:محرم|صفر|ربيع\s+(?:الاول|الثاني|الاخر)|جمادي\s+(?:الاولي|الاول|الاخره|الثانيه)"
+    r"|رجب|شعبان|رمضان|شوال|ذو\s+القعده|ذو\s+الحجه)\s+\d{4}\s*(?:ه|هـ)?(?!\w)|(?<!\w)(?:الموافق|موافق)(?:\s+ل)?(?!\w)")
 _DATE_WORDS = re.compile(r"(?:صباحا|مساء|مساءا|ص|م|GMT|بتوقيت|غرينتش|المغرب|الرباط|[-–—|/,،:()\s])+")
 
 

@@ -141,3 +141,8 @@ def test_more_given_names_roles_and_maghrebi_surnames_in_bel():
 def test_a_role_starting_with_wa_keeps_it():
     found = people(f"كما تم انتخاب محمد الدخيسي، والي الأمن ومدير الشرطة القضائية، نائبا لرئيس المنظمة. {BODY}")
     assert found["محمد الدخيسي"].roles[0].startswith("والي الأمن")
+
+
+def test_a_role_joined_by_wa_loses_it():
+    found = people(f"وحضر التوقيع السفير، والمدير العام للأمن الوطني عبد اللطيف حموشي، أمس. {BODY}")
+    assert found["عبد اللطيف حموشي"].roles == ("المدير العام للأمن الوطني",)

@@ -258,11 +258,12 @@ _THE_KINGDOM = re.compile(r"(?<!\S)[وف]?(?:ب|ل)?(المملكه|لمملكه
 
 
 def _role_text(text: str) -> str:
-    """A role as written, without a proclitic: بالأمين العام، للأمين العام → الأمين العام."""
+    """A role as written, without a proclitic: بالأمين العام، للأمين العام، والأمين العام → الأمين العام."""
     text = text.strip(" ،,").replace(TATWEEL, "")
     if re.match(r"[وف]?لل", text):
         return "ال" + text[text.index("لل") + 2 :]
-    return re.sub(r"^[وف]?[بك](?=ال)", "", text)  # (a lone و is no clitic of والي)
+    # والمدير العام → المدير العام; but والي الأمن is a role of its own (a governor)
+    return re.sub(r"^[وف]?[بك](?=ال)|^[وف](?=ال)(?!الي(?:\s|$))", "", text)
 
 
 def _people(
