@@ -99,3 +99,10 @@ def test_a_dateline_with_the_hijri_date_beside_the_gregorian_one():
                  "اختتمت مساء اليوم بمراكش أشغال الدورة الثالثة والتسعين للجمعية العامة للإنتربول، بانتخاب رئيس.\n")
     assert lay.headline.text == "انتخاب رئيس جديد للإنتربول"
     assert [ln.text for ln in lay.bylines] == ["الخميس 6 جمادى الآخرة 1447هـ الموافق 27 نونبر 2025م"]
+
+
+def test_a_dispatch_dateline_with_its_place():
+    from interpol_site.clean import is_dateline
+
+    assert is_dateline("الرباط في 3 دجنبر 2025") and is_dateline("الدار البيضاء في 3 دجنبر 2025")
+    assert not is_dateline("الإنتربول في 3 دجنبر 2025")

@@ -108,3 +108,23 @@ def test_surname_finder_finds_what_the_plain_pattern_finds_in_each_paragraph(bod
 
 def test_trie_alternation_spells_each_letter_once():
     assert _trie(["حمو", "حمود", "حموشي"]) == "حمو(?:د|شي|)"
+
+
+def test_a_range_counts_for_a_session_only_where_the_session_is_named():
+    other = ("عقد اجتماع إقليمي في عمان بعد أيام من اختتام الدورة 93 للجمعية العامة للإنتربول في مراكش." + TAIL
+             + "\nوترأس الوفد في هذا الاجتماع، الذي عقد يومي 1 و2 دجنبر 2025، مسؤول أمني رفيع." + TAIL)
+    corpus = link([extract_article(other, "o.txt"), extract_article(B.replace("التي", "الـ93 التي"), "b.txt")])
+    assert corpus.sessions[0].dates is None
+    corpus = link([extract_article(other, "o.txt"), extract_article(A, "a.txt")])
+    assert (corpus.sessions[0].dates.start, corpus.sessions[0].dates.end) == (dt.date(2025, 11, 24),
+                                                                              dt.date(2025, 11, 27))
+
+
+def test_a_date_the_text_states_beats_the_session_range_of_the_corpus():
+    interview = ("وقال المسؤول في حوار يوم الأربعاء 12 مارس 2025 إن التحضيرات للدورة 93 بمراكش تسير بوتيرة جيدة."
+                 + TAIL)
+    corpus = link([extract_article(A, "a.txt"), extract_article(interview, "i.txt")])
+    assert corpus.articles[1].date == dt.date(2025, 3, 12)
+    closing = "واختتمت، مساء الخميس، أشغال الدورة 93 للجمعية العامة للإنتربول بمراكش." + TAIL
+    corpus = link([extract_article(A, "a.txt"), extract_article(closing, "c.txt")])
+    assert corpus.articles[1].date == dt.date(2025, 11, 27)

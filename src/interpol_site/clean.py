@@ -145,8 +145,13 @@ class _Probe:
             return False
         rest = _HIJRI.sub(" ", key[: found[0].start] + " " + key[found[0].end :])
         rest = re.sub(r"[،,:()\-–—|/]", " ", _CLOCK.sub(" ", rest))
-        rest = " ".join(w for w in rest.split() if w not in weekday_names() and w not in ("يوم", "بتاريخ"))
-        return not _DATE_WORDS.sub("", rest).strip()
+        left = [w for w in rest.split() if w not in weekday_names() and w not in ("يوم", "بتاريخ")]
+        for n in (2, 1):  # "الرباط في 3 دجنبر 2025": the place the dispatch was filed from
+            if len(left) > n and left[n] == "في" and (tuple(left[:n]) in cities().names
+                                                      or tuple(left[:n]) in countries().names):
+                left = left[n + 1:]
+                break
+        return not _DATE_WORDS.sub("", " ".join(left)).strip()
 
     def is_body(self) -> bool:
         n = self.words

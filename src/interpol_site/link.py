@@ -53,7 +53,11 @@ def session_table(articles: list[Article]) -> dict[int, SessionInfo]:
             named_with[number][venue.slug] += 1  # named with the session's number or as the next
             venue_obj.setdefault((number, venue.slug), (venue, a.file))
         rng = main_range(a.event_dates)
-        if rng and not rng.is_single and all(e.status == "stated" for e in rng.evidence):
+        # the range counts for the session when written where the session is named: "بعد
+        # أيام من اختتام الدورة 93 …" and, a paragraph on, "يومي 1 و2 دجنبر" is another event
+        near = {e.paragraph for e in a.session.evidence}
+        if rng and not rng.is_single and all(e.status == "stated" for e in rng.evidence) \
+                and any(e.paragraph in near for e in rng.evidence):
             ranges[n][(rng.start, rng.end)] += 1
             range_obj.setdefault((n, rng.start, rng.end), (rng, a.file))
             years[n][rng.start.year] += 1

@@ -59,3 +59,9 @@ def test_the_kingdom_alone_is_the_kingdom_the_article_is_about():
     assert article_codes("وأشاد الوفد بدور المملكة المتحدة في التعاون.") == ["GB"]
     assert article_codes("وأكد الوزير أن المملكة حريصة على التعاون.") == []  # which one?
     assert article_codes("شارك وفدا السعودية والأردن، وأكد أن المملكة حريصة.") == ["SA", "JO"]
+
+
+def test_amman_is_not_oman():
+    assert codes("اجتماع احتضنته العاصمة الأردنية عمان الأسبوع الماضي") == ["JO"]
+    assert codes("بمشاركة السعودية والكويت وعمان") == ["SA", "KW", "OM"]
+    assert codes("بمشاركة السعودية، عمان، البحرين") == ["SA", "OM", "BH"]

@@ -107,7 +107,7 @@ def test_date_patterns_are_tried_wherever_they_match(text):
 def test_weekdays_are_found_as_by_the_whole_pattern(text):
     table = {"اليوم": 0, "امس": 1, "البارحه": 1, "غدا": -1, "يوم": None}
     matches = dates_mod._weekday_pattern().finditer(text)
-    expected = [(m.start(), m.end(), m.group(2), table[m.group(1)]) for m in matches]
+    expected = [(m.start(), m.end(), m.group(3), table[m.group(1) or m.group(2) or "يوم"]) for m in matches]
     found = [(w.start, w.end, w.weekday, w.offset) for w in find_weekdays(text)]
     assert found == [(a, b, dates_mod.weekday_names()[d], o) for a, b, d, o in expected]
 
@@ -127,3 +127,10 @@ def test_a_date_written_with_its_weekday_is_the_day_of_the_event():
         "العام للأنتربول، في إطار التحضير للدورة 93 المنعقدة بمراكش من 24 إلى 27 نونبر 2025.\n", "d.txt")
     assert a.date == dt.date(2025, 10, 14)  # not the Tuesday of the session, 25 November
     assert a.date_evidence[0].rule == "weekday written with the date"
+
+
+def test_a_weekday_after_a_time_of_day():
+    [w] = find_weekdays(norm("اختتمت، مساء الخميس، أشغال الدورة"))
+    assert (w.weekday, w.offset) == (3, None)
+    [w] = find_weekdays(norm("صباح اليوم الخميس"))
+    assert (w.weekday, w.offset) == (3, 0)

@@ -146,3 +146,17 @@ def test_a_role_starting_with_wa_keeps_it():
 def test_a_role_joined_by_wa_loses_it():
     found = people(f"وحضر التوقيع السفير، والمدير العام للأمن الوطني عبد اللطيف حموشي، أمس. {BODY}")
     assert found["عبد اللطيف حموشي"].roles == ("المدير العام للأمن الوطني",)
+
+
+def test_a_foreign_name_after_a_title_ends_at_what_was_said_or_the_post_taken():
+    assert list(people(f"وقال الوزير لوران نونيز إن التعاون مهم. {BODY}")) == ["لوران نونيز"]
+    found = people(f"وتم انتخاب القاضي البرازيلي لوسيانو غوميز رئيسا للمنظمة. {BODY}")
+    assert found["لوسيانو غوميز"].roles == ("القاضي البرازيلي",)
+    for text in ("وأكد الوزير مرة أخرى أن التعاون مهم.", "وقال السفير عقب اللقاء إن التعاون مهم.",
+                 "وأكد اللواء بشكل واضح أن التعاون مهم.", "وقال المدير العام للأمن الوطني إن التعاون مهم."):
+        assert people(f"{text} {BODY}") == {}, text
+
+
+def test_a_role_after_the_preposition_li():
+    found = people(f"وعرفت الجلسة كلمة لرئيس الحكومة عزيز أخنوش، إلى جانب كلمات أخرى. {BODY}")
+    assert found["عزيز أخنوش"].roles == ("رئيس الحكومة",)

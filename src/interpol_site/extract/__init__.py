@@ -16,9 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ..arabic import TATWEEL, Shadow
+from ..arabic import TATWEEL, Shadow, norm
 from ..clean import Line, layout
-from ..gazetteer import cities, known_sessions
+from ..gazetteer import cities, known_sessions, name_words
 from ..gazetteer import countries as country_table
 from ..records import (
     Article,
@@ -262,6 +262,10 @@ def _role_text(text: str) -> str:
     text = text.strip(" ،,").replace(TATWEEL, "")
     if re.match(r"[وف]?لل", text):
         return "ال" + text[text.index("لل") + 2 :]
+    first, space, rest = text.partition(" ")
+    clitic = re.match(r"[وف]?[لبك]", first)
+    if clitic and norm(first[clitic.end():]) in name_words().role_heads:
+        return first[clitic.end():] + space + rest  # لرئيس الحكومة → رئيس الحكومة
     # والمدير العام → المدير العام; but والي الأمن is a role of its own (a governor)
     return re.sub(r"^[وف]?[بك](?=ال)|^[وف](?=ال)(?!الي(?:\s|$))", "", text)
 
@@ -396,10 +400,9 @@ def main_range(event_dates: tuple[DateRange, ...]) -> DateRange | None:
 
 def timeline_date(event_dates, weekdays):
     """The day an article without a publication date goes on the timeline, and why:
-    a date written with its weekday, else the weekday named inside the main range, else
-    the main range's first day. Dates the text states win over dates inferred for it."""
-    stated = tuple(r for r in event_dates if any(e.status == "stated" for e in r.evidence))
-    event_dates = stated or event_dates
+    a date written with its weekday, else a weekday named inside the main range, else
+    the main range's first day. The ranges the text states are tried before those
+    inferred for it ("27 نونبر الجاري" stated, the session's 24–27 from the corpus)."""
     for r in event_dates:  # "يوم الثلاثاء 14 أكتوبر 2025": the day the text says it happened
         if r.is_single and r.evidence:
             ev = r.evidence[0]
@@ -407,12 +410,12 @@ def timeline_date(event_dates, weekdays):
                 we = w.evidence[0]
                 if we.paragraph == ev.paragraph and 0 <= ev.start - we.end <= 2 and r.start.weekday() == w.weekday:
                     return r.start, (dataclasses.replace(we, rule="weekday written with the date"), ev)
-    rng = main_range(event_dates)
-    if rng is None:
-        return None, ()
-    for w in weekdays:
-        day = dates_mod.day_in_range(w.weekday, rng.start, rng.end)
-        if day:
-            weekday_ev = dataclasses.replace(w.evidence[0], rule="weekday inside the event range")
-            return day, (weekday_ev, *rng.evidence)
-    return rng.start, rng.evidence
+    stated = tuple(r for r in event_dates if any(e.status == "stated" for e in r.evidence))
+    ranges = [rng for rng in dict.fromkeys((main_range(stated), main_range(event_dates))) if rng]
+    for rng in ranges:
+        for w in weekdays:
+            day = dates_mod.day_in_range(w.weekday, rng.start, rng.end)
+            if day:
+                weekday_ev = dataclasses.replace(w.evidence[0], rule="weekday inside the event range")
+                return day, (weekday_ev, *rng.evidence)
+    return (ranges[0].start, ranges[0].evidence) if ranges else (None, ())

@@ -51,7 +51,10 @@ def _corroborated(text: str, m: PhraseMatch, codes: list[PhraseMatch], k: int) -
     for j in (k - 1, k + 1):
         if 0 <= j < len(codes) and codes[j].key not in countries().ambiguous:
             gap = text[min(m.end, codes[j].end) : max(m.start, codes[j].start)]
-            if len(gap) <= 12 and re.fullmatch(r"[\s،,و]*", gap):
+            later = codes[max(j, k)]
+            # a list joins its items with a comma or و: "العاصمة الأردنية عمان" is Amman
+            if len(gap) <= 12 and re.fullmatch(r"[\s،,و]*", gap) and (
+                    re.search(r"[،,و]", gap) or later.clitic.startswith("و")):
                 return True
     if m.clitic.endswith("ب"):  # بمالي: "in Mali"
         return True

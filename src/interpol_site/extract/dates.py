@@ -262,14 +262,14 @@ def _weekday_pattern() -> re.Pattern[str]:
     names = _weekdays_with_al()
     days = "|".join(re.escape(n) for n in names)
     return re.compile(
-        rf"(?<![\w])(?:(?:{'|'.join(_TIMES_OF_DAY)})\s+)?"
-        rf"(?:({'|'.join(_RELATIVE_DAYS)})\s+)"
+        rf"(?<![\w])(?:(?:{'|'.join(_TIMES_OF_DAY)})\s+(?:({'|'.join(_RELATIVE_DAYS)})\s+)?"
+        rf"|({'|'.join(_RELATIVE_DAYS)})\s+)"
         rf"({days})(?![\w])"
     )
 
 
 def find_weekdays(text: str) -> list[WeekdayMention]:
-    """``اليوم الخميس``, ``صباح اليوم الخميس``, ``أمس الثلاثاء``, ``يوم الجمعة``."""
+    """``اليوم الخميس``, ``صباح اليوم الخميس``, ``مساء الخميس``, ``أمس الثلاثاء``, ``يوم الجمعة``."""
     table = weekday_names()
     offsets = {"اليوم": 0, "امس": 1, "البارحه": 1, "غدا": -1, "يوم": None}
     out = []
@@ -277,8 +277,8 @@ def find_weekdays(text: str) -> list[WeekdayMention]:
         return out
     # a mention begins with its time of day or its relative day
     for mt in matches_at(_weekday_pattern(), text, occurrences(text, _TIMES_OF_DAY + _RELATIVE_DAYS)):
-        rel, day = mt.groups()
-        out.append(WeekdayMention(mt.start(), mt.end(), table[day], offsets[rel]))
+        rel_after_time, rel, day = mt.groups()
+        out.append(WeekdayMention(mt.start(), mt.end(), table[day], offsets[rel_after_time or rel or "يوم"]))
     return out
 
 

@@ -379,9 +379,16 @@ def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[in
         return []
     end = toks.ends[idx[-1]]
     after = toks.text[end : end + 2].strip()
-    if idx[-1] + 1 < len(words) and after[:1] not in ("،", ",", ".", ":", "؛"):
+    if idx[-1] + 1 < len(words) and after[:1] not in ("،", ",", ".", ":", "؛") \
+            and not (toks.joined(idx[-1]) and _closes_name(words[idx[-1] + 1])):
         return []
     return idx
+
+
+def _closes_name(token: str) -> bool:
+    """A word that ends a name no list knows as well as punctuation does: what was said
+    (``وقال الوزير لوران نونيز إن``) or the post taken (``القاضي لوسيانو غوميز رئيسا``)."""
+    return token in ("ان", "انه", "بان") or (token.endswith("ا") and token in name_words().role_heads)
 
 
 def _role_head(token: str) -> bool:
