@@ -128,3 +128,13 @@ def test_a_date_the_text_states_beats_the_session_range_of_the_corpus():
     closing = "واختتمت، مساء الخميس، أشغال الدورة 93 للجمعية العامة للإنتربول بمراكش." + TAIL
     corpus = link([extract_article(A, "a.txt"), extract_article(closing, "c.txt")])
     assert corpus.articles[1].date == dt.date(2025, 11, 27)
+
+
+def test_a_surname_that_is_also_a_word_resolves_only_as_the_subject_of_a_verb():
+    full = "وأكد جمال الدباغ، مدير الشرطة القضائية، أن الأمن مشترك." + TAIL
+    spoken = "وأشاد الدباغ بمحورية الدور المغربي داخل المنظمة." + TAIL
+    word = "وزار الوفد سوق الدباغ العتيق في المدينة القديمة." + TAIL
+    corpus = link([extract_article(full, "a.txt"), extract_article(spoken, "b.txt"), extract_article(word, "c.txt")])
+    assert [p.name for p in corpus.articles[1].people] == ["جمال الدباغ"]
+    assert corpus.articles[1].people[0].evidence[0].status == "inferred"
+    assert corpus.articles[2].people == ()

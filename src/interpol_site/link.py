@@ -162,10 +162,14 @@ def _merge_people(articles: list[Article]) -> list[Article]:
         if target is None:
             fullest.append(n)
     surnames: dict[str, set[str]] = defaultdict(set)
+    spoken: set[str] = set()  # surnames that stand alone only as the subject of a verb
     for f in fullest:
         last = shadow(f).text.split()[-1]
         if len(last) >= 4 and (not last.startswith("ال") or _is_family_nisba(last)):
             surnames[last].add(f)
+        elif _may_be_surname(last):
+            surnames[last].add(f)  # العطار، القباج: also words ("the perfumer"), but
+            spoken.add(last)  # "ولفت العطار إلى أن" is the person
     roles: dict[str, list[str]] = defaultdict(list)
     aliases: dict[str, list[str]] = defaultdict(list)
     first_file: dict[str, str] = {}
@@ -191,7 +195,7 @@ def _merge_people(articles: list[Article]) -> list[Article]:
                                    p.mentions, p.evidence)
         for seg, s, e, token, surname in finder.mentions(a.body) if finder is not None else ():
             word = token if token in surnames else surname
-            if len(surnames[word]) != 1:
+            if len(surnames[word]) != 1 or (word in spoken and not _after_verb(a.body[seg], s)):
                 continue
             full = next(iter(surnames[word]))
             if full in people:
@@ -210,6 +214,23 @@ def _is_family_nisba(word: str) -> bool:
     adjective (المغربي، الفرنسي), which read as adjectives far more often."""
     return (len(word) >= 6 and word.endswith("ي") and word not in name_words().stopwords
             and (word,) not in countries().names and (word,) not in cities().names)
+
+
+def _may_be_surname(word: str) -> bool:
+    """A surname with the article that is not a nisba (العطار، الدباغ): no stopword, no
+    place or its adjective."""
+    return (len(word) >= 5 and word.startswith("ال") and word not in name_words().stopwords
+            and (word,) not in countries().names and (word,) not in cities().names)
+
+
+def _after_verb(paragraph: str, start: int) -> bool:
+    """Whether the word before ``start`` is a verb of saying or doing (وأكد، يقول، ولفت)."""
+    before = shadow(paragraph[max(0, start - 20):start]).text.split()
+    if not before:
+        return False
+    verbs = name_words().verbs
+    word = before[-1]
+    return word in verbs or (word[:1] in "وف" and word[1:] in verbs)
 
 
 #: The letters of a token (as ``extract.tokens``).
