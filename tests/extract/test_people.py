@@ -160,3 +160,13 @@ def test_a_foreign_name_after_a_title_ends_at_what_was_said_or_the_post_taken():
 def test_a_role_after_the_preposition_li():
     found = people(f"وعرفت الجلسة كلمة لرئيس الحكومة عزيز أخنوش، إلى جانب كلمات أخرى. {BODY}")
     assert found["عزيز أخنوش"].roles == ("رئيس الحكومة",)
+
+
+def test_a_name_joined_to_a_list_by_wa_has_its_own_role_not_the_one_before():
+    found = people("ويضم الوفد كلا من محمد الدخيسي، مدير الشرطة القضائية، وبوبكر سابيك، الناطق الرسمي باسم "
+                   f"المديرية العامة للأمن الوطني. {BODY}")
+    assert found["محمد الدخيسي"].roles == ("مدير الشرطة القضائية",)
+    assert found["بوبكر سابيك"].roles == ("الناطق الرسمي باسم المديرية العامة للأمن الوطني",)
+    assert found["بوبكر سابيك"].evidence[0].text == "بوبكر سابيك"
+    found = people(f"وحضر اللقاء المدير العام للأمن الوطني، وليد الفاسي، رفقة الوفد. {BODY}")  # وليد: a name
+    assert found["وليد الفاسي"].roles == ("المدير العام للأمن الوطني",)

@@ -319,7 +319,13 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if len(idx) >= 2:
             after = text[ends[idx[-1]] : ends[idx[-1]] + 2]
             if "،" in after or "," in after or after.strip() == "":
-                keep(idx, "apposition", [(starts[head], ends[k])])
+                if _conjoined(words[idx[0]]):  # "…، مدير الشرطة، وبوبكر سابيك،": the next in a list,
+                    nxt = idx[-1] + 1  # whose role, if any, follows the name
+                    role = nxt < len(words) and ("،" in after or "," in after) and words[nxt] in head_words \
+                        and bool(_title_at(toks, nxt) or _role_head(words[nxt]))
+                    keep(idx, LISTED, [(starts[nxt], _clause_end(text, marks, starts[nxt]))] if role else [])
+                else:
+                    keep(idx, "apposition", [(starts[head], ends[k])])
 
     # a known given name followed by name words; a given name that is also a word (وفاء،
     # سعيد) only next to a verb: "حيث عقد وفاء القاسمي لقاءات"، "ليلى الكتاني تلتقي …"
@@ -347,6 +353,15 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
                 continue
             keep(idx, "given-name", [])
     return found
+
+
+#: The rule of a name that opens with the و joining it to a list; the و is not the name's.
+LISTED = "listed after و"
+
+
+def _conjoined(token: str) -> bool:
+    """و and a name (وبوبكر), not a name that starts with و (وليد، وفاء)."""
+    return token.startswith("و") and len(token) >= 4 and not _is_given(token, common=True)
 
 
 def _apposition_gaps(toks: Words, marks: list[int], heads: list[int]) -> list[int]:
