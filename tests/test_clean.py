@@ -106,3 +106,16 @@ def test_a_dispatch_dateline_with_its_place():
 
     assert is_dateline("الرباط في 3 دجنبر 2025") and is_dateline("الدار البيضاء في 3 دجنبر 2025")
     assert not is_dateline("الإنتربول في 3 دجنبر 2025")
+
+
+def test_a_headline_over_its_deck_and_markers_that_need_their_colon():
+    body = "انتخبت الجمعية العامة للمنظمة الدولية للشرطة الجنائية المغرب نائبا لرئيس المنظمة عن قارة إفريقيا في غلاسكو."
+    lay = layout(f"المغرب ينتخب نائبا لرئيس الإنتربول\nفي تتويج جديد للدبلوماسية الأمنية\n{body}\n")
+    assert lay.headline.text == "المغرب ينتخب نائبا لرئيس الإنتربول"
+    assert [ln.text for ln in lay.body] == ["في تتويج جديد للدبلوماسية الأمنية", body]  # the deck is kept
+    lay = layout(f"في حوار مع الصحيفة: رئيس الإنتربول يتحدث\n{body}\n")  # a headline may open with في
+    assert lay.headline.text == "في حوار مع الصحيفة: رئيس الإنتربول يتحدث"
+    from interpol_site.clean import byline_kind
+
+    assert (byline_kind("التاريخ: 24 نونبر 2025"), byline_kind("الكاتب: سعيد بنسعيد")) == ("published", "author")
+    assert byline_kind("التاريخ يشهد على نجاح المغرب") is None and byline_kind("الكاتب المغربي يفوز") is None

@@ -164,6 +164,9 @@ class _Probe:
         return 1 <= n <= 30 and len(text) <= 300 and has_arabic(text) and not re.search(r"(?<!\.)\.\s*$", text)
 
 
+#: Words a deck (the line under a headline) opens with, and a headline seldom does.
+_DECK_OPENERS = frozenset({"في", "بعد", "وسط", "رغم", "خلال", "عقب", "اثر", "ضمن", "بين", "بفضل"})
+
 #: Seventeen runs of \\w or more (possessive, so no run is split in two).
 _SEVENTEEN_WORDS = re.compile(r"(?:\W*+\w++){17}")
 
@@ -172,8 +175,11 @@ _SEVENTEEN_WORDS = re.compile(r"(?:\W*+\w++){17}")
 def _byline_markers() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
     """(kind, openers, whole lines) per byline kind: a marker and a space or colon opens
     a byline line, a marker alone is one."""
+    def openers(m: str) -> tuple[str, ...]:
+        return (m, m[:-1] + " :") if m.endswith(":") else (m + " ", m + ":")
+
     return tuple(
-        (kind, tuple(m + end for m in markers for end in (" ", ":")), frozenset(markers))
+        (kind, tuple(o for m in markers for o in openers(m)), frozenset(m for m in markers if not m.endswith(":")))
         for kind, markers in boilerplate().byline_markers.items()
     )
 
@@ -301,11 +307,18 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
         if above.is_headline_shaped() and not above.is_ui() and not above.starts_cta():
             bylines = sorted([*bylines, headline], key=lambda ln: ln.number)
             headline = head[k - 1]
+    deck = []
+    k = head.index(headline) if headline is not None else 0
+    if k > 0 and probes[headline.number].tokens()[:1] and probes[headline.number].tokens()[0] in _DECK_OPENERS:
+        above = probes[head[k - 1].number]
+        if above.is_headline_shaped() and not above.is_ui() and not above.starts_cta():
+            # "المغرب ينتخب نائبا لرئيس الإنتربول" over "في تتويج جديد …": the headline and its deck
+            deck, headline = [headline], head[k - 1]
     for ln in head:
-        if ln is not headline and ln not in bylines:
+        if ln is not headline and ln not in bylines and ln not in deck:
             stripped.append(Stripped(ln.number, ln.text, "page furniture above the headline"))
 
-    body = _strip_body(lines[body_start:], probes, stripped)
+    body = _strip_body(deck + lines[body_start:], probes, stripped)
     return Layout(headline, tuple(bylines), tuple(body), tuple(sorted(stripped, key=lambda s: s.line)))
 
 
