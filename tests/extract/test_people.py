@@ -170,3 +170,13 @@ def test_a_name_joined_to_a_list_by_wa_has_its_own_role_not_the_one_before():
     assert found["بوبكر سابيك"].evidence[0].text == "بوبكر سابيك"
     found = people(f"وحضر اللقاء المدير العام للأمن الوطني، وليد الفاسي، رفقة الوفد. {BODY}")  # وليد: a name
     assert found["وليد الفاسي"].roles == ("المدير العام للأمن الوطني",)
+
+
+def test_a_name_after_a_title_keeps_the_role_in_apposition_too():
+    found = people(f"تسلم السيد عبد اللطيف حموشي، المدير العام للأمن الوطني، درع التميز. {BODY}")
+    assert found["عبد اللطيف حموشي"].roles == ("السيد", "المدير العام للأمن الوطني")
+
+
+def test_a_list_of_names_does_not_run_one_into_the_next():
+    found = people(f"ويضم الوفد كلا من محمد الدخيسي ونور الدين السنوني. {BODY}")
+    assert "محمد الدخيسي" in found and not any("ونور" in name for name in found)

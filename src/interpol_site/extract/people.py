@@ -83,7 +83,8 @@ def _is_name_word(token: str, later: bool) -> bool:
         return False  # a one-word title (اللواء) is never part of a name
     if later:
         if token[0] in "وف" and not _is_given(token) and token not in _CONNECTORS:
-            if token[1:] in nw.given or token[1:] in nw.stopwords or token[1:].startswith("ال"):
+            if token[1:] in nw.given or token[1:] in nw.given_common or token[1:] in nw.stopwords \
+                    or token[1:].startswith("ال"):  # ونور الدين: the next name of a list
                 return False
         if not _is_given(token) and not token.startswith("ال") and token.endswith("ا") and len(token) > 3 and (
             token.startswith("م") and len(token) >= 5 or token[:-1] in nw.role_heads or token[:-1] in nw.given_common
@@ -248,6 +249,10 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if idx and not used.intersection(idx):
             used.update(idx)
             found.append(Candidate(idx, segment, roles, rule))
+        elif idx and roles:  # "السيد عبد اللطيف حموشي، المدير العام …": the role of a name found
+            same = next((c for c in found if c.tokens == idx), None)
+            if same is not None:
+                same.roles.extend(r for r in roles if r not in same.roles)
 
     names: dict[tuple[int, bool], list[int]] = {}  # the passes ask for the same names again
 
@@ -417,8 +422,7 @@ def _name_before(toks: Words, k: int, take: Callable[[int], list[int]]) -> list[
     for start in range(max(0, k - 4), k):
         idx = take(start)
         if idx and idx[-1] == k and len(idx) >= 2 and _starts_given(toks, idx) and len(idx) > len(best):
-            if start == 0 or not toks.joined(start - 1) or not _title_at(toks, start - 1):
-                best = idx
+            best = idx
     return best
 
 
