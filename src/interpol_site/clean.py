@@ -227,7 +227,7 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 #: A Hijri date written beside the Gregorian one (normalised text): "6 جمادي الاخره 1447ه الموافق".
 _HIJRI = re.compile(
     r"(?<!\w)\d{1,2}\s+(?:محرم|صفر|ربيع\s+(?:الاول|الثاني|الاخر)|جمادي\s+(?:الاولي|الاول|الاخره|الثانيه)"
-    r"|رجب|شعبان|رمضان|شوال|ذو\s+القعده|ذو\s+الحجه)\s+\d{4}\s*(?:ه|هـ)?(?!\w)|(?<!\w)(?:الموافق|موافق)(?:\s+ل)?(?!\w)")
+    r"|رجب|شعبان|رمضان|شوال|ذو\s+القعده|ذو\s+الحجه)\s+\d{4}\s*ه?(?!\w)|(?<!\w)(?:الموافق|موافق)(?:\s+ل)?(?!\w)")
 _DATE_WORDS = re.compile(r"(?:صباحا|مساء|مساءا|ص|م|GMT|بتوقيت|غرينتش|المغرب|الرباط|[-–—|/,،:()\s])+")
 
 
@@ -308,8 +308,8 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
             bylines = sorted([*bylines, headline], key=lambda ln: ln.number)
             headline = head[k - 1]
     deck = []
-    k = head.index(headline) if headline is not None else 0
-    if k > 0 and probes[headline.number].tokens()[:1] and probes[headline.number].tokens()[0] in _DECK_OPENERS:
+    k, first = (head.index(headline), probes[headline.number].tokens()[:1]) if headline is not None else (0, [])
+    if k > 0 and first and first[0] in _DECK_OPENERS:
         above = probes[head[k - 1].number]
         if above.is_headline_shaped() and not above.is_ui() and not above.starts_cta():
             # "المغرب ينتخب نائبا لرئيس الإنتربول" over "في تتويج جديد …": the headline and its deck

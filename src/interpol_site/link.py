@@ -24,6 +24,7 @@ from itertools import accumulate
 
 from .arabic import shadow
 from .extract import main_range, timeline_date
+from .extract.people import _is_verb
 from .gazetteer import cities, countries, known_sessions, name_words
 from .records import Article, Corpus, DateRange, Evidence, Person, Session, SessionInfo, Venue
 
@@ -212,25 +213,23 @@ def _is_family_nisba(word: str) -> bool:
     """A surname with the article that is a family's nisba (القاسمي، الإدريسي): it may
     stand alone for the person. Not a word of the stopword lists (الوطني) nor a place's
     adjective (المغربي، الفرنسي), which read as adjectives far more often."""
-    return (len(word) >= 6 and word.endswith("ي") and word not in name_words().stopwords
-            and (word,) not in countries().names and (word,) not in cities().names)
+    return len(word) >= 6 and word.endswith("ي") and _not_a_common_word(word)
 
 
 def _may_be_surname(word: str) -> bool:
-    """A surname with the article that is not a nisba (العطار، الدباغ): no stopword, no
-    place or its adjective."""
-    return (len(word) >= 5 and word.startswith("ال") and word not in name_words().stopwords
-            and (word,) not in countries().names and (word,) not in cities().names)
+    """A surname with the article that is not a nisba (العطار، الدباغ)."""
+    return len(word) >= 5 and word.startswith("ال") and _not_a_common_word(word)
+
+
+def _not_a_common_word(word: str) -> bool:
+    """Neither a stopword nor a place or its adjective."""
+    return word not in name_words().stopwords and (word,) not in countries().names and (word,) not in cities().names
 
 
 def _after_verb(paragraph: str, start: int) -> bool:
     """Whether the word before ``start`` is a verb of saying or doing (وأكد، يقول، ولفت)."""
     before = shadow(paragraph[max(0, start - 20):start]).text.split()
-    if not before:
-        return False
-    verbs = name_words().verbs
-    word = before[-1]
-    return word in verbs or (word[:1] in "وف" and word[1:] in verbs)
+    return bool(before) and _is_verb(before[-1])
 
 
 #: The letters of a token (as ``extract.tokens``).
