@@ -151,7 +151,10 @@ class _Probe:
                                                       or tuple(left[:n]) in countries().names):
                 left = left[n + 1:]
                 break
-        return not _DATE_WORDS.sub("", " ".join(left)).strip()
+        # all date words, or date words and then an agency: "الرباط في 20 نونبر 2025 / وام /"
+        return any(not _DATE_WORDS.sub("", " ".join(left[:k])).strip()
+                   and (k == len(left) or boilerplate().agency(" ".join(left[k:])))
+                   for k in range(len(left), -1, -1))
 
     def is_body(self) -> bool:
         n = self.words
@@ -199,11 +202,12 @@ def byline_kind(text: str) -> str | None:
     return _Probe(text).byline_kind()
 
 
-def place_credit(text: str) -> str | None:
+def place_credit(text: str, is_name: Callable[[str], bool] = lambda credit: False) -> str | None:
     """The credit of a dateline that names a place, then an agency or a paper
     (``إسطنبول: «الشرق الأوسط»`` → الشرق الأوسط, ``أبوظبي - وام:`` → وام), as written; None
     for any other line. After a colon the credit must look like one: quoted, closed by a
-    colon, or initials (و م ع), so that "مراكش: انطلاق الأشغال" stays a headline."""
+    colon, initials (و م ع), an agency or a name (``is_name``: "مراكش: محمد بلقاسم"), so
+    that "مراكش: انطلاق الأشغال" stays a headline."""
     m = _PLACE_CREDIT.match(text.strip())
     if m is None:
         return None
@@ -213,7 +217,8 @@ def place_credit(text: str) -> str | None:
     credit = m["credit"]
     quoted = credit[:1] in "«\"(" and credit[-1:] in "»\")"
     if m["sep"] == ":" and not (quoted or m["end"] or all(len(w) <= 3 for w in credit.split())
-                                or norm(credit) in boilerplate().not_authors):  # "الرباط: هيئة التحرير"
+                                or norm(credit) in boilerplate().not_authors  # "الرباط: هيئة التحرير"
+                                or is_name(credit)):
         return None
     return credit.strip(" «»\"'()")
 
@@ -302,7 +307,8 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
         if p.is_headline_shaped() and not p.is_ui() and not p.starts_cta():
             headline = head[k]
             break
-    if headline is not None and k > 0 and is_name(headline.text):
+    # a name ("خديجة أمزيان"), or a place and a name ("مراكش: محمد بلقاسم"), under a headline
+    if headline is not None and k > 0 and is_name(place_credit(headline.text, is_name) or headline.text):
         above = probes[head[k - 1].number]
         if above.is_headline_shaped() and not above.is_ui() and not above.starts_cta():
             bylines = sorted([*bylines, headline], key=lambda ln: ln.number)

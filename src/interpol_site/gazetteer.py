@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gettext
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -44,7 +45,16 @@ class Boilerplate:
     ui_words: frozenset[str]
     cta_openers: tuple[str, ...]
     byline_markers: dict[str, tuple[str, ...]]
-    not_authors: frozenset[str]
+    not_authors: frozenset[str]  # credits of no person (the agencies included)
+    agencies: frozenset[str]  # ``agency_key`` of each wire agency
+
+    def agency(self, credit: str) -> bool:
+        return agency_key(credit) in self.agencies
+
+
+def agency_key(credit: str) -> str:
+    """A credit as agencies are looked up: normalised, without spaces, dots or brackets."""
+    return re.sub(r"[\s.()«»\"'/]+", "", norm(credit))
 
 
 @functools.cache
@@ -54,7 +64,9 @@ def boilerplate() -> Boilerplate:
         ui_words=frozenset(norm(w) for w in data["ui_words"]),
         cta_openers=tuple(sorted({norm(w) for w in data["cta_openers"]}, key=len, reverse=True)),
         byline_markers={k: tuple(norm(w) for w in v) for k, v in data["byline_markers"].items()},
-        not_authors=frozenset(norm(w) for w in data["not_authors"]),
+        not_authors=frozenset(norm(w) for w in data["not_authors"] + data["agencies"])
+        | {agency_key(w) for w in data["agencies"]},
+        agencies=frozenset(agency_key(w) for w in data["agencies"]),
     )
 
 

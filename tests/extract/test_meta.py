@@ -84,3 +84,31 @@ def test_a_dateline_crediting_the_desk_or_a_reporter():
     assert (a.title, a.author, a.source) == ("بوريطة: احتضان الإنتربول تتويج", None, None)
     a = extract_article(f"عنوان الخبر هنا\nالرباط - سعاد الإدريسي\n{PARA}\n", "a.txt")
     assert (a.title, a.author, a.source) == ("عنوان الخبر هنا", "سعاد الإدريسي", None)
+
+
+def test_a_wire_agency_is_the_source_of_its_dispatch():
+    a = extract_article(f"وزير الداخلية يستقبل رئيس الإنتربول\nالرباط في 20 نونبر 2025 / وام /\n{PARA}\n", "a.txt")
+    assert (a.title, a.published, a.source, a.author) == (
+        "وزير الداخلية يستقبل رئيس الإنتربول", dt.date(2025, 11, 20), "وام", None)
+    for opener, agency in (("مراكش (ومع) - ", "ومع"), ("الرباط - و م ع - ", "و م ع"), ("الدار البيضاء/ وام/ ", "وام")):
+        a = extract_article(f"انطلاق أشغال الجمعية العامة للإنتربول\n{opener}{PARA}\n", "a.txt")
+        assert (a.source, a.author) == (agency, None), opener
+    a = extract_article(f"عنوان الخبر\nالرباط - و م ع\n{PARA}\n", "a.txt")
+    assert (a.title, a.source) == ("عنوان الخبر", "و م ع")
+    # an outlet named beside the agency is the source; a bracket that is no agency is nothing
+    a = extract_article(f"عنوان الخبر\nحرر بتاريخ | 11/21/2025 | من طرف كشـ24 - ومع\n{PARA}\n", "a.txt")
+    assert a.source == "كشـ24"
+    a = extract_article("عنوان الخبر\nقال حموشي (المدير) - إن التعاون ضروري لمواجهة الجريمة المنظمة العابرة للحدود.\n",
+                        "a.txt")
+    assert a.source is None
+
+
+def test_a_reporter_credited_after_the_place_and_a_colon():
+    a = extract_article(
+        f"أشغال الدورة 93 للأنتربول: المغرب يقدم تجربته\nمراكش: محمد بلقاسم\nالأربعاء 26 نونبر 2025 - 18:30\n{PARA}\n",
+        "a.txt")
+    assert (a.title, a.author, a.published) == (
+        "أشغال الدورة 93 للأنتربول: المغرب يقدم تجربته", "محمد بلقاسم", dt.date(2025, 11, 26))
+    assert a.people == ()
+    a = extract_article(f"مراكش: انطلاق أشغال الجمعية العامة\n{PARA}\n", "a.txt")  # still a headline
+    assert (a.title, a.author) == ("مراكش: انطلاق أشغال الجمعية العامة", None)

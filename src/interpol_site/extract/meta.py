@@ -29,6 +29,21 @@ _BY = re.compile(rf"(?:من طرف|بقلم|الكاتبه|الكاتب|بواس
                  rf"|{_INTERVIEW})\s*:?\s*(.+)$")
 
 
+#: A paragraph opening with its dateline: "مراكش (ومع) -", "الرباط - و م ع -", "الرباط/ وام/".
+_WIRE_OPENER = re.compile(
+    r"^\s*[^\s.،,:()\-–—/]+(?: [^\s.،,:()\-–—/]+)?\s*"
+    r"(?:(?:[-–—/]\s*)?\((?P<bracketed>[^()]{2,24})\)|[-–—/]\s*(?P<bare>[^\s.،,:()\-–—/]+(?: [^\s.،,:()\-–—/]+){0,2}))"
+    r"\s*[-–—:/]")
+
+
+def _agency_in(text: str) -> str | None:
+    """A wire agency credited by a part of a byline between slashes, dashes or brackets."""
+    for part in re.split(r"[/()\-–—|:]", text):
+        if part.strip() and boilerplate().agency(part):
+            return part.strip()
+    return None
+
+
 @dataclass(frozen=True)
 class Meta:
     title: str | None
@@ -61,16 +76,18 @@ def _original(text: str, sh, a: int, b: int) -> str:
 
 def _credit(text: str) -> tuple[str | None, str | None]:
     """Split a credit such as ``كشـ24 - وكالات`` into (author, source)."""
-    author = source = None
+    author = source = agency = None
     for part in re.split(r"\s+[-–—|/]\s+|\s*\|\s*|،", text):
         part = part.strip(" :-–—|")
+        if boilerplate().agency(part):
+            agency = agency or part.strip("()")  # the source, unless an outlet is named too
         if not part or norm(part) in boilerplate().not_authors:
             continue
         if is_bare_name(part):
             author = author or part
         elif source is None and len(part.split()) <= 4:
             source = part
-    return author, source
+    return author, source or agency
 
 
 def byline_name(text: str) -> bool:
@@ -94,11 +111,12 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
         if author is None and byline_name(line.text):
             author = line.text.strip()  # a name alone on the line below the headline
             continue
-        credit = place_credit(line.text)
+        credit = place_credit(line.text, byline_name)
         if credit and byline_name(credit):
-            author = author or credit  # "الرباط - سعاد الإدريسي": the reporter
-        elif credit and source is None and norm(credit) not in boilerplate().not_authors:
-            source = credit  # "الجزائر - واج"، "إسطنبول: «الشرق الأوسط»"
+            author = author or credit  # "الرباط - سعاد الإدريسي", "مراكش: محمد بلقاسم": the reporter
+        elif credit and source is None and (norm(credit) not in boilerplate().not_authors
+                                            or boilerplate().agency(credit)):
+            source = credit  # "الجزائر - واج"، "الرباط - و م ع"، "إسطنبول: «الشرق الأوسط»"
         elif credit is None and _OUTLET_DASH_NAME.match(line.text.strip()):
             a, s = _credit(line.text)  # "هسبريس - عبد الرحيم بلشقار": the outlet and its reporter
             if a is not None:
@@ -124,6 +142,13 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
                     a, s = s, None  # بقلم/كتب: the credit is a person
                 author = author or a
                 source = source or s
+    if source is None:  # "الرباط في 20 نونبر 2025 / وام /": a dateline's agency
+        source = next(filter(None, (_agency_in(line.text) for line in lay.bylines)), None)
+    if source is None and lay.body:  # "مراكش (ومع) - انطلقت …": the dispatch's agency
+        m = _WIRE_OPENER.match(lay.body[0].text)
+        agency = m and (m["bracketed"] or m["bare"])
+        if agency and boilerplate().agency(agency):
+            source = agency.strip()
     if source is None:  # a footer "المصدر: …" names the outlet
         for st in lay.stripped:
             mt = re.match(r"^\s*(?:المصدر|نقلا عن)\s*[:：-]?\s*(.+?)\s*\.?$", st.text.replace("ـ", ""))
