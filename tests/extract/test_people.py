@@ -180,3 +180,9 @@ def test_a_name_after_a_title_keeps_the_role_in_apposition_too():
 def test_a_list_of_names_does_not_run_one_into_the_next():
     found = people(f"ويضم الوفد كلا من محمد الدخيسي ونور الدين السنوني. {BODY}")
     assert "محمد الدخيسي" in found and not any("ونور" in name for name in found)
+
+
+def test_a_surname_that_is_also_a_town_stays_a_name():
+    found = people("قال المدير العام للأمن الوطني، عبد الله بنسليمان، إن اللقاء كان ناجحا. "
+                   f"وأكد محمد الحاجب أن اللقاء بأصيلة كان مثمرا. {BODY}")
+    assert set(found) == {"عبد الله بنسليمان", "محمد الحاجب"}

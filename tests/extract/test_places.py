@@ -78,3 +78,9 @@ def test_the_session_of_the_event_beats_one_still_to_come():
     # an article about a session to come, and nothing else, is about that session
     a = extract_article("وشكل اللقاء فرصة لاستعراض الدورة 93 للجمعية العامة المزمع عقدها بمراكش." + TAIL, "w.txt")
     assert (a.session.number, a.venue.en) == (93, "Marrakech")
+
+
+def test_a_provincial_town_is_a_venue_and_a_town_that_is_a_word_needs_its_locative():
+    assert venue("نظمت المديرية العامة للأمن الوطني اليوم بمدينة سيدي قاسم دورة تكوينية.") == "Sidi Kacem"
+    assert venue("احتضنت مدينة وزان اليوم ندوة حول الجريمة الإلكترونية.") == "Ouezzane"
+    assert venue("قال المسؤول إن وزان المخاطر يميل لصالح التعاون.") is None  # وزان "weigher"

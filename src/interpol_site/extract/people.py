@@ -48,7 +48,8 @@ def _bare(token: str) -> tuple[str, ...]:
 @functools.cache
 def _place_words() -> frozenset[str]:
     words = {k[0] for k, v in countries().names.items() if len(k) == 1}
-    words |= {k[0] for k in cities().names if len(k) == 1}
+    # not a city whose name is also a word (الحاجب، بنسليمان): a surname as often
+    words |= {k[0] for k, city in cities().names.items() if len(k) == 1 and not city.common_word}
     return frozenset(words)
 
 
