@@ -245,12 +245,14 @@ def name_words() -> NameWords:
         items = {tuple(norm(p).split()) for p in data.get(key) or []}
         return tuple(sorted((i for i in items if i), key=len, reverse=True))
 
+    roles = {tuple(norm(p).split()) for p in data.get("roles") or []}
+    roles |= {f for f in map(_feminine, roles) if f}  # رئيسة الشرطة، المديرة العامة
     given = {norm(n) for n in (data.get("given_names") or []) + (data.get("foreign_given_names") or [])}
     stop = {_stop_form(w) for group in words.values() for w in group}
     given -= stop  # آن (Anne) would read every أن (that) as a name
     return NameWords(
         titles=phrases("titles"),
-        roles=phrases("roles"),
+        roles=tuple(sorted((r for r in roles if r), key=len, reverse=True)),
         role_heads=frozenset(norm(w) for w in data.get("role_heads") or []),
         given=frozenset(g for g in given if g and " " not in g),
         given_common=frozenset(norm(n) for n in data.get("given_names_common") or [] if " " not in n),
@@ -258,6 +260,29 @@ def name_words() -> NameWords:
         stopwords=frozenset(stop),
         verbs=frozenset(_stop_form(w) for w in words.get("verbs") or []),
     )
+
+
+#: Adjectives of role phrases that agree with a woman holding the post (normalised).
+_AGREEING = {"العام": "العامه", "عام": "عامه", "الامني": "الامنيه", "التنفيذي": "التنفيذيه",
+             "الرسمي": "الرسميه", "الاول": "الاولي", "الاوروبي": "الاوروبيه", "السامي": "الساميه",
+             "الوطني": "الوطنيه"}
+
+
+def _feminine(role: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A role phrase as said of a woman (normalised: ة is ه): its head noun takes ـة and the
+    adjectives agreeing with it follow (المدير العام → المديره العامه); None when the head is
+    feminine already, or is no noun that takes ـة (ولي العهد)."""
+    head = role[0]
+    if head.endswith("ه") or head in ("ولي", "جلاله", "صاحب", "سمو", "فخامه", "معالي"):
+        return None
+    rest, agreeing = [], True
+    for word in role[1:]:
+        if agreeing and word in _AGREEING:
+            rest.append(_AGREEING[word])
+            continue
+        agreeing = False  # past a genitive (مدير الشرطة القضائية) nothing agrees with the head
+        rest.append(word)
+    return (head + "ه", *rest)
 
 
 def _stop_form(word: str) -> str:

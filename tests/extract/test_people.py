@@ -186,3 +186,27 @@ def test_a_surname_that_is_also_a_town_stays_a_name():
     found = people("قال المدير العام للأمن الوطني، عبد الله بنسليمان، إن اللقاء كان ناجحا. "
                    f"وأكد محمد الحاجب أن اللقاء بأصيلة كان مثمرا. {BODY}")
     assert set(found) == {"عبد الله بنسليمان", "محمد الحاجب"}
+
+
+def test_a_foreign_name_after_a_counterpart_a_woman_in_office_or_a_commissioner():
+    cases = {
+        "كما التقى المدير العام بنظيره الكيني، دوغلاس كانجا.": "دوغلاس كانجا",
+        "واستقبل الوزير نظيرته الإسبانية ماريا ماركوس، التي أشادت بالتعاون.": "ماريا ماركوس",
+        "وقالت رئيسة الشرطة الأسترالية ريس كيرشو إن التعاون مهم.": "ريس كيرشو",
+        "وقالت المديرة العامة للشرطة الكندية، بريندا لوكي، إن التعاون مهم.": "بريندا لوكي",
+        "وأوضح المفوض الأوروبي ماغنوس برونر أن الاتحاد يدعم التعاون.": "ماغنوس برونر",
+    }
+    for sentence, name in cases.items():
+        assert list(people(f"{sentence} {BODY}")) == [name], sentence
+    # a role closed by a full stop names nobody when no name follows it
+    for sentence in ("وأكد رئيس الوفد، ضرورة التعاون.", "وأشاد السفير، بجهود المملكة.",
+                     "من جهته، نوه المتحدث باسم الشرطة، بالتنظيم المحكم."):
+        assert people(f"{sentence} {BODY}") == {}, sentence
+
+
+def test_role_phrases_have_their_feminine_forms():
+    from interpol_site.gazetteer import _feminine
+
+    assert _feminine(("المدير", "العام", "للشرطه")) == ("المديره", "العامه", "للشرطه")
+    assert _feminine(("مدير", "الشرطه", "القضائيه")) == ("مديره", "الشرطه", "القضائيه")
+    assert _feminine(("ولي", "العهد")) is None and _feminine(("عمده",)) is None

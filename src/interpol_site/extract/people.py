@@ -324,7 +324,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             idx = _bracketed(toks, k + 1, take)
         if len(idx) >= 2:
             after = text[ends[idx[-1]] : ends[idx[-1]] + 2]
-            if "،" in after or "," in after or after.strip() == "":
+            if "،" in after or "," in after or after.strip() in ("", "."):  # "بنظيره الكيني، دوغلاس كانجا."
                 if _conjoined(words[idx[0]]):  # "…، مدير الشرطة، وبوبكر سابيك،": the next in a list,
                     nxt = idx[-1] + 1  # whose role, if any, follows the name
                     role = nxt < len(words) and ("،" in after or "," in after) and words[nxt] in head_words \
@@ -396,7 +396,7 @@ def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[in
     ``وزير الداخلية النمساوي، غيرهارد كارنر،`` — a foreign name no list knows."""
     words = toks.words
     idx = take(i)[:3]
-    if len(idx) < 2 or any(words[j].startswith("ال") for j in idx[:1]):
+    if len(idx) < 2 or words[idx[0]].startswith(("ال", "بال", "لل", "وال", "فال", "كال")):
         return []
     end = toks.ends[idx[-1]]
     after = toks.text[end : end + 2].strip()
