@@ -223,6 +223,17 @@ def place_credit(text: str, is_name: Callable[[str], bool] = lambda credit: Fals
     return credit.strip(" «»\"'()")
 
 
+def credit_from_place(text: str) -> str | None:
+    """The outlet of a credit that names it, then the place it reports from (``هسبريس من
+    الرباط`` → هسبريس); None for any other line. Read only right under a headline: alone,
+    "وفد من الرباط" may be a headline."""
+    m = re.match(r"^\s*(?P<credit>[^\s.،,:«»]+(?: [^\s.،,:«»]+)?) من (?P<place>\S+(?: \S+)?)\s*$", text)
+    if m is None:
+        return None
+    place = tuple(norm(m["place"]).split())
+    return m["credit"] if place in cities().names or place in countries().names else None
+
+
 _PLACE_CREDIT = re.compile(
     r"^(?P<place>[^\s.،,:«»\-–—]+(?: [^\s.،,:«»\-–—]+)?)\s*(?P<sep>:|[-–—])\s*(?P<credit>[«\"(]?[^\s.:،]+"
     r"(?: [^\s.:،]+){0,3}[»\")]?)\s*(?P<end>:?)$"
@@ -308,7 +319,8 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
             headline = head[k]
             break
     # a name ("خديجة أمزيان"), or a place and a name ("مراكش: محمد بلقاسم"), under a headline
-    if headline is not None and k > 0 and is_name(place_credit(headline.text, is_name) or headline.text):
+    if headline is not None and k > 0 and (is_name(place_credit(headline.text, is_name) or headline.text)
+                                           or credit_from_place(headline.text)):  # "هسبريس من الرباط"
         above = probes[head[k - 1].number]
         if above.is_headline_shaped() and not above.is_ui() and not above.starts_cta():
             bylines = sorted([*bylines, headline], key=lambda ln: ln.number)

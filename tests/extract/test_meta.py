@@ -112,3 +112,11 @@ def test_a_reporter_credited_after_the_place_and_a_colon():
     assert a.people == ()
     a = extract_article(f"مراكش: انطلاق أشغال الجمعية العامة\n{PARA}\n", "a.txt")  # still a headline
     assert (a.title, a.author) == ("مراكش: انطلاق أشغال الجمعية العامة", None)
+
+
+def test_an_outlet_reporting_from_a_place_under_the_headline():
+    head = "مراكش تستعد لاحتضان الدورة 93\nهسبريس من الرباط\nالأحد 16 نونبر 2025 - 22:00"
+    a = extract_article(f"{head}\n{PARA}\n", "a.txt")
+    assert (a.title, a.source, a.published) == ("مراكش تستعد لاحتضان الدورة 93", "هسبريس", dt.date(2025, 11, 16))
+    a = extract_article(f"رسالة من الرباط\n{PARA}\n", "a.txt")  # alone, a headline
+    assert (a.title, a.source) == ("رسالة من الرباط", None)

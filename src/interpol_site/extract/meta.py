@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..arabic import norm, shadow
-from ..clean import Layout, Line, place_credit
+from ..clean import Layout, Line, credit_from_place, place_credit
 from ..gazetteer import boilerplate
 from . import dates as dates_mod
 from .people import _is_given, _name_word
@@ -111,7 +111,7 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
         if author is None and byline_name(line.text):
             author = line.text.strip()  # a name alone on the line below the headline
             continue
-        credit = place_credit(line.text, byline_name)
+        credit = place_credit(line.text, byline_name) or credit_from_place(line.text)
         if credit and byline_name(credit):
             author = author or credit  # "الرباط - سعاد الإدريسي", "مراكش: محمد بلقاسم": the reporter
         elif credit and source is None and (norm(credit) not in boilerplate().not_authors
