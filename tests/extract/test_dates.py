@@ -134,3 +134,18 @@ def test_a_weekday_after_a_time_of_day():
     assert (w.weekday, w.offset) == (3, None)
     [w] = find_weekdays(norm("صباح اليوم الخميس"))
     assert (w.weekday, w.offset) == (3, 0)
+
+
+def test_yesterday_in_the_lead_of_a_dated_article_is_the_day_before_it():
+    from interpol_site.extract import extract_article
+
+    lead = "اختتمت، {} بمراكش، أشغال الدورة 93 للجمعية العامة للمنظمة الدولية للشرطة الجنائية بالمصادقة على قرارات."
+    head = "اختتام أشغال الجمعية العامة للأنتربول\nالخميس 27 نونبر 2025\n"
+    a = extract_article(head + lead.format("أمس الأربعاء") + "\n", "d.txt")
+    assert (a.published, a.date) == (dt.date(2025, 11, 27), dt.date(2025, 11, 26))
+    assert a.date_evidence[0].text == "أمس الأربعاء"
+    # today, a weekday that is not the day before, or yesterday named only later: the byline's day
+    later = "\nوكانت الأشغال قد عرفت أمس الأربعاء نقاشا حول الجريمة الإلكترونية وسبل مواجهتها بين الدول."
+    for told in ("اليوم الخميس", "أمس الثلاثاء", "اليوم الخميس" + "،" + later):
+        a = extract_article(head + lead.format(told) + "\n", "d.txt")
+        assert a.date == dt.date(2025, 11, 27), told

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import functools
 import hashlib
 import re
@@ -172,7 +173,6 @@ def extract_article(text: str, file: str) -> Article:
 
     # dates ---------------------------------------------------------------------
     event_dates, partial, weekdays = _dates(segments, found_dates, hints, meta.published)
-    date, date_ev = (meta.published, ()) if meta.published else timeline_date(event_dates, weekdays)
     published_ev = ()
     if meta.published and meta.byline:
         start = meta.byline.find(meta.published_text or "")
@@ -180,6 +180,10 @@ def extract_article(text: str, file: str) -> Article:
             Evidence(-2, max(start, 0), max(start, 0) + len(meta.published_text or ""),
                      meta.published_text or "", "date in the byline"),
         )
+    if meta.published:
+        date, date_ev = _day_of_report(meta.published, weekdays, published_ev)
+    else:
+        date, date_ev = timeline_date(event_dates, weekdays)
 
     return Article(
         file=file,
@@ -398,6 +402,18 @@ def main_range(event_dates: tuple[DateRange, ...]) -> DateRange | None:
     """The article's main event range: the first multi-day range, else the first date."""
     multi = [r for r in event_dates if not r.is_single]
     return multi[0] if multi else (event_dates[0] if event_dates else None)
+
+
+def _day_of_report(published, weekdays, published_ev):
+    """The day of the event a dated article reports: its publication day, or the day
+    before when its lead tells of "أمس الأربعاء" and the byline's day is a Thursday."""
+    lead = [w for w in weekdays if w.evidence and w.evidence[0].paragraph in (-1, 0)]
+    if lead and lead[0].offset == 1:
+        day = published - dt.timedelta(days=1)
+        if day.weekday() == lead[0].weekday:
+            return day, (dataclasses.replace(lead[0].evidence[0], rule="yesterday, by the publication day"),
+                         *published_ev)
+    return published, ()
 
 
 def timeline_date(event_dates, weekdays):
