@@ -21,6 +21,10 @@ def test_range_with_year_maghrebi_and_generic():
         (dt.date(2024, 11, 4), dt.date(2024, 11, 7))
     ]
     assert spans("من 4 إلى غاية 7 يونيو 2023") == [(dt.date(2023, 6, 4), dt.date(2023, 6, 7))]
+    for to in ("لغاية", "ولغاية", "وحتى", "حتى", "وإلى"):  # the Mashreq's "من 4 ولغاية 7 تشرين الثاني"
+        assert spans(f"من 4 {to} 7 تشرين الثاني 2024") == [(dt.date(2024, 11, 4), dt.date(2024, 11, 7))], to
+    assert spans("من 30 نونبر ولغاية 3 دجنبر 2024") == [(dt.date(2024, 11, 30), dt.date(2024, 12, 3))]
+    assert spans("في 4 لقاءات يوم 7 نونبر 2024") == [(dt.date(2024, 11, 7), dt.date(2024, 11, 7))]
 
 
 def test_range_without_year_is_kept_partial():

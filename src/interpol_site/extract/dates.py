@@ -25,7 +25,9 @@ from .tokens import matches_at, occurrences
 
 _D = r"(?<!\d)([0-3]?\d)(?!\d)"
 _Y = r"((?:19|20)\d{2})(?!\d)"
-_SEP = r"\s*(?:و|الي(?:\s+غايه)?|حتي|-|–|—)\s*"
+#: Between the days of a range: و، إلى (غاية)، لغاية، حتى (ولغاية، وحتى), a dash.
+_TO = r"و?(?:الي(?:\s+غايه)?|لغايه|حتي)|و|-|–|—"
+_SEP = rf"\s*(?:{_TO})\s*"
 _CURRENT = r"(?:\s+(الجاري|الحالي))?"
 
 
@@ -81,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year = rf"(?:\s*،?\s*(?:من\s+)?(?:سنه|عام)?\s*{_Y})?"
     return {
         "cross": re.compile(
-            rf"((?:بين|من)\s+)?{_D}\s+{month}(?:\s+{_Y})?\s*(و|الي(?:\s+غايه)?|حتي|-|–|—)\s*{_D}\s+{month}{year}"
+            rf"((?:بين|من)\s+)?{_D}\s+{month}(?:\s+{_Y})?\s*({_TO})\s*{_D}\s+{month}{year}"
         ),
         "range": re.compile(rf"{_D}{_SEP}{_D}\s+{month}{year}{_CURRENT}"),
         "single": re.compile(rf"{_D}\s+{month}{year}{_CURRENT}"),
@@ -140,7 +142,7 @@ class _Starts(NamedTuple):
     """Where each date pattern can begin, in order."""
 
     cross: list[int]  # a day followed by a space, or the بين/من before it
-    range: list[int]  # a day followed by a range separator (و، الى، حتى، -)
+    range: list[int]  # a day followed by a range separator (و، الى، حتى، لغاية، -)
     single: list[int]  # a day followed by a space
     iso: list[int]  # a four-digit year followed by - / .
     numeric: list[int]  # one or two digits followed by - / .
@@ -173,7 +175,7 @@ def _starts(text: str) -> _Starts:
             found.numeric.append(start)
         if size == 2 and text[start] not in "0123":
             continue  # not a day of _D
-        if nxt and nxt in "واح-–—":
+        if nxt and nxt in "واحل-–—":  # و، الى، حتى، لغاية, a dash
             found.range.append(start)
         if spaced:
             found.single.append(start)
