@@ -84,3 +84,28 @@ def test_a_provincial_town_is_a_venue_and_a_town_that_is_a_word_needs_its_locati
     assert venue("نظمت المديرية العامة للأمن الوطني اليوم بمدينة سيدي قاسم دورة تكوينية.") == "Sidi Kacem"
     assert venue("احتضنت مدينة وزان اليوم ندوة حول الجريمة الإلكترونية.") == "Ouezzane"
     assert venue("قال المسؤول إن وزان المخاطر يميل لصالح التعاون.") is None  # وزان "weigher"
+
+
+def test_a_session_still_to_come_is_not_where_the_article_happens():
+    text = ("احتضنت الدار البيضاء، يوم الجمعة 10 أكتوبر 2025، اجتماعا تحضيريا للجمعية العامة للمنظمة الدولية "
+            "للشرطة الجنائية في دورتها 93، المرتقب عقدها بمراكش نهاية نونبر المقبل.")
+    assert venue(text) == "Casablanca"
+    assert venue("يستعد المغرب لاحتضان الدورة 93 المرتقب عقدها بمراكش.") == "Marrakech"  # nothing else
+
+
+def test_a_known_session_after_the_publication_day_is_one_still_to_come():
+    a = extract_article(
+        "وزير الداخلية يستقبل رئيس الإنتربول\nالرباط في 20 نونبر 2025\n"
+        "استقبل وزير الداخلية اليوم الخميس بالرباط رئيس المنظمة الدولية للشرطة الجنائية، الذي يقوم بزيارة "
+        "للمغرب استعدادا للدورة الـ93 للجمعية العامة التي تحتضنها مراكش.\n", "v.txt")
+    assert (a.session.number, a.venue.en) == (93, "Rabat")
+    a = extract_article(  # the same words, published once the session has opened: its venue
+        "اختتام الجمعية العامة للإنتربول\nالرباط في 27 نونبر 2025\n"
+        "اختتمت اليوم الخميس أشغال الدورة الـ93 للجمعية العامة التي تحتضنها مراكش، بمشاركة وزير الداخلية.\n", "v.txt")
+    assert (a.session.number, a.venue.en) == (93, "Marrakech")
+
+
+def test_a_session_named_with_its_edition():
+    a = extract_article("الأنتربول يفتتح جمعيته العامة في نسختها الـ93\n"
+                        "انطلقت اليوم أشغال الجمعية العامة للأنتربول في نسختها الثالثة والتسعين." + TAIL, "v.txt")
+    assert a.session.number == 93

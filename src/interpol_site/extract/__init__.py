@@ -116,7 +116,7 @@ def extract_article(text: str, file: str) -> Article:
     # venue -----------------------------------------------------------------------
     city_mentions = [m for s in segments for m in find_cities(s.shadow.text, s.tokens, s.index)]
     city, support, next_mentions, other_mentions = choose_venue(
-        {s.index: s.shadow.text for s in segments}, city_mentions, session_mentions,
+        {s.index: s.shadow.text for s in segments}, city_mentions, _as_of(session_mentions, meta.published),
         session.number if session else None,
     )
     venue = _venue(city, support, by_index, "city bound to the event") if city else None
@@ -402,6 +402,22 @@ def main_range(event_dates: tuple[DateRange, ...]) -> DateRange | None:
     """The article's main event range: the first multi-day range, else the first date."""
     multi = [r for r in event_dates if not r.is_single]
     return multi[0] if multi else (event_dates[0] if event_dates else None)
+
+
+def _as_of(mentions, published):
+    """Session mentions as the day of publication sees them: a known session that opens
+    after it is one still to come ("استقبل الوزير اليوم بالرباط …، استعدادا للدورة 93 التي
+    تحتضنها مراكش", written four days before it opens)."""
+    if published is None:
+        return mentions
+    known = known_sessions()
+
+    def later(m):
+        return m.relation == "this" and m.number in known and known[m.number].start is not None \
+            and published < known[m.number].start
+
+    return {i: [dataclasses.replace(m, relation="future") if later(m) else m for m in ms]
+            for i, ms in mentions.items()}
 
 
 def _day_of_report(published, weekdays, published_ev):

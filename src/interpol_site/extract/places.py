@@ -80,8 +80,12 @@ def _score(text: str, m: CityMention, bound: SessionMention | None, session: int
     if bound is not None and (bound.relation in ("next", "previous")
                               or (session is not None and bound.number not in (None, session))):
         return None
+    if bound is not None and bound.relation == "future":
+        # where a session still to come will be held: the venue only if nothing else is
+        # ("احتضنت الدار البيضاء اجتماعا تحضيريا للدورة 93، المرتقب عقدها بمراكش")
+        return 0.5
     score = 1.0
-    if bound is not None and bound.relation in ("this", "future") and (session is None or bound.number == session):
+    if bound is not None and bound.relation == "this" and (session is None or bound.number == session):
         score += 3
     before = text[max(0, m.start - 30) : m.start] + (m.clitic if m.clitic else "")
     if _INSTITUTION.search(text[max(0, m.start - 60) : m.start]):  # (a clitic بـ is in it)

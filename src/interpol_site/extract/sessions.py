@@ -21,7 +21,7 @@ from .tokens import matches_at
 Relation = Literal["this", "next", "previous", "future"]
 
 _WORD = (
-    r"(?<![\w])[وفبل]?(?:ال|لل)?(?:دوره|دورتها|دورته|نسخه|جمعيه\s+العامه|جمعيتها\s+العامه)"
+    r"(?<![\w])[وفبل]?(?:ال|لل)?(?:دوره|دورتها|دورته|نسخه|نسختها|نسخته|جمعيه\s+العامه|جمعيتها\s+العامه|جمعيته\s+العامه)"
     r"(?:\s+(?:العاديه|السنويه))?"
     r"(?:\s+(?:للجمعيه\s+العامه|لجمعيه\s+العامه))?"
 )
@@ -44,7 +44,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 #: Every session word of ``_WORD`` starts with one of these.
-_KEYWORDS = ("دور", "نسخه", "جمعي")
+_KEYWORDS = ("دور", "نسخه", "نسخت", "جمعي")
 #: What ``_WORD`` allows in front of it: a proclitic, then ال or لل.
 _PREFIXES = frozenset(c + a for c in ("", "و", "ف", "ب", "ل") for a in ("", "ال", "لل"))
 
