@@ -109,3 +109,8 @@ def test_a_session_named_with_its_edition():
     a = extract_article("الأنتربول يفتتح جمعيته العامة في نسختها الـ93\n"
                         "انطلقت اليوم أشغال الجمعية العامة للأنتربول في نسختها الثالثة والتسعين." + TAIL, "v.txt")
     assert a.session.number == 93
+
+
+def test_a_city_by_its_by_name():
+    a = extract_article("انطلقت اليوم الاثنين بالمدينة الحمراء أشغال ندوة دولية حول الأمن السيبراني." + TAIL, "v.txt")
+    assert (a.venue.en, a.venue.ar, a.venue.ar_canonical) == ("Marrakech", "المدينة الحمراء", "مراكش")
