@@ -114,3 +114,16 @@ def test_a_session_named_with_its_edition():
 def test_a_city_by_its_by_name():
     a = extract_article("انطلقت اليوم الاثنين بالمدينة الحمراء أشغال ندوة دولية حول الأمن السيبراني." + TAIL, "v.txt")
     assert (a.venue.en, a.venue.ar, a.venue.ar_canonical) == ("Marrakech", "المدينة الحمراء", "مراكش")
+
+
+def test_with_no_city_in_the_text_the_dateline_is_the_venue():
+    body = "تستضيف دولة الإمارات العربية المتحدة في الفترة من 12 إلى 14 ماي 2026 المؤتمر العالمي للشرطة."
+    for line, city, written in (("دبي - وام", "Dubai", "دبي"), ("ليون (فرنسا) - أ ف ب", "Lyon", "ليون")):
+        a = extract_article(f"عنوان الخبر\n{line}\n{body}\n", "v.txt")
+        assert (a.venue.en, a.venue.ar) == (city, written)
+        [ev] = a.venue.evidence
+        assert (ev.paragraph, ev.text, a.byline[ev.start:ev.end]) == (-2, written, written)
+    a = extract_article(f"عنوان الخبر\nدبي - وام\nاحتضنت أبوظبي اليوم {body[6:]}\n", "v.txt")
+    assert a.venue.en == "Abu Dhabi"  # a city of the text comes first
+    a = extract_article("عنوان الخبر\nدبي - وام\nانطلقت اليوم أشغال الدورة 93 للجمعية العامة للإنتربول.\n", "v.txt")
+    assert a.venue is None  # a session's venue is the session's, found by the corpus step

@@ -120,6 +120,11 @@ def extract_article(text: str, file: str) -> Article:
         session.number if session else None,
     )
     venue = _venue(city, support, by_index, "city bound to the event") if city else None
+    if venue is None and session is None and meta.dateline:  # "دبي - وام": where it was filed
+        start, written = meta.dateline
+        place = cities().names[tuple(norm(written).split())]
+        venue = Venue(ar=written, ar_canonical=place.ar, en=place.en, slug=slug_for(place.en), country=place.country,
+                      evidence=(Evidence(-2, start, start + len(written), written, "city of the dateline"),))
     next_venue = (
         _venue(next_mentions[0].city, next_mentions, by_index, "city of the next session")
         if next_mentions else None

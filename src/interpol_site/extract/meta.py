@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..arabic import norm, shadow
 from ..clean import Layout, Line, credit_from_place, place_credit
-from ..gazetteer import boilerplate
+from ..gazetteer import boilerplate, cities
 from . import dates as dates_mod
 from .people import _is_given, _name_word
 from .tokens import tokens
@@ -53,6 +53,7 @@ class Meta:
     published: dt.date | None
     published_text: str | None  # the date as written in the byline
     byline: str | None
+    dateline: tuple[int, str] | None = None  # (offset in ``byline``, city as written): "دبي - وام"
 
 
 def is_bare_name(text: str, common: bool = False) -> bool:
@@ -156,6 +157,13 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
                 source = mt.group(1)
                 break
     byline = " ".join(ln.text for ln in lay.bylines) or None
+    dateline, offset = None, 0
+    for line in lay.bylines:
+        place = dateline_city(line.text)
+        if place is not None:
+            dateline = (offset + line.text.index(place), place)
+            break
+        offset += len(line.text) + 1
     return Meta(
         title=title.text if title else None,
         title_line=title.number if title else None,
@@ -164,4 +172,25 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
         published=published,
         published_text=published_text,
         byline=byline,
+        dateline=dateline,
     )
+
+
+#: The opening words of a dateline, up to what ends its place: "دبي - وام", "ليون (فرنسا) -",
+#: "مراكش: محمد بلقاسم", "الرباط في 20 نونبر 2025", "الرباط/ وام/".
+_DATELINE = re.compile(r"^\s*([^\s.،,:()\-–—/]+(?: [^\s.،,:()\-–—/]+)?)\s*(?:[-–—:(/]|في\s)")
+
+
+def dateline_city(text: str) -> str | None:
+    """The city a byline line opens with, as written, when a dateline's separator follows it."""
+    m = _DATELINE.match(text)
+    if m is None or tuple(norm(m.group(1)).split()) not in cities().names:
+        return None
+    return m.group(1)
+    words = m.group(1).split()
+    for n in (len(words), 1):
+        if n == len(words) or words[n:] == []:
+            pass
+        if tuple(norm(" ".join(words[:n])).split()) in cities().names:
+            return " ".join(words[:n]) if n == len(words) else None
+    return None
