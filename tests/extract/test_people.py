@@ -210,3 +210,11 @@ def test_role_phrases_have_their_feminine_forms():
     assert _feminine(("المدير", "العام", "للشرطه")) == ("المديره", "العامه", "للشرطه")
     assert _feminine(("مدير", "الشرطه", "القضائيه")) == ("مديره", "الشرطه", "القضائيه")
     assert _feminine(("ولي", "العهد")) is None and _feminine(("عمده",)) is None
+
+
+def test_al_amin_ends_a_mauritanian_name_and_still_opens_the_secretary_general():
+    found = people(f"بحضور وزير الداخلية الموريتاني محمد أحمد ولد محمد الأمين. {BODY}")
+    assert list(found) == ["محمد أحمد ولد محمد الأمين"]
+    found = people(f"من جهته، نوه فالديسي أوركيزا الأمين العام للأنتربول بالتنظيم. {BODY}")
+    assert list(found) == ["فالديسي أوركيزا"]
+    assert people(f"وأضاف الأمين العام أن المنظمة تدعم المغرب. {BODY}") == {}

@@ -218,8 +218,8 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
                 continue
             j += 1
             continue
-        if not _name_word(t, len(out)):
-            break
+        if not _name_word(t, len(out)) or (out and _title_at(toks, j) > 1):
+            break  # not a name word, or the role after a name: "محمد الأمين العام للحزب"
         out.append(j)
         if t in _COMPOUND_HEADS and j + 1 < len(words) and toks.joined(j):
             out.append(j + 1)  # عبد اللطيف، أبو بكر: one given name in two words
