@@ -125,7 +125,7 @@ class _Probe:
                 if kind == "source" and self.words > 8:
                     continue
                 return kind
-        if key.count("|") >= 2 or self.is_dateline():
+        if key.count("|") >= 2 or self.is_dateline() or _AGO.match(key):
             return "published"
         if self.words <= 6 and _AGENCY_LINE.match(self.text.strip()):
             return "source"  # "الرباط - و م ع": a dateline crediting an agency
@@ -239,6 +239,10 @@ _PLACE_CREDIT = re.compile(
     r"(?: [^\s.:،]+){0,3}[»\")]?)\s*(?P<end>:?)$"
 )
 _AGENCY_LINE = re.compile(r"^[^\s.،,]+(?:\s[^\s.،,]+)?\s*[-–—]\s*\(?[^\s.]+(?:\s[^\s.]+){0,3}\)?$")
+#: "منذ ساعتين", "قبل 5 دقائق": when the page was shown, a byline without a date (normalised).
+_AGO = re.compile(
+    r"^(?:نشر\s+)?(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانيه|ثوان|ثواني|دقيقه|دقيقتين|دقائق|ساعه|ساعتين|ساعات"
+    r"|يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|سنه|سنتين|سنوات)\s*$")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 #: A Hijri date written beside the Gregorian one (normalised text): "6 جمادي الاخره 1447ه الموافق".
 _HIJRI = re.compile(

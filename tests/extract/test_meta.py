@@ -120,3 +120,13 @@ def test_an_outlet_reporting_from_a_place_under_the_headline():
     assert (a.title, a.source, a.published) == ("مراكش تستعد لاحتضان الدورة 93", "هسبريس", dt.date(2025, 11, 16))
     a = extract_article(f"رسالة من الرباط\n{PARA}\n", "a.txt")  # alone, a headline
     assert (a.title, a.source) == ("رسالة من الرباط", None)
+
+
+def test_a_byline_without_a_date_and_an_honorific_before_the_author():
+    for ago in ("منذ ساعتين", "قبل 5 دقائق", "منذ 3 أيام"):
+        a = extract_article(f"أخبار | وطنية\nحموشي: التعاون الأمني ضرورة\n{ago}\n{PARA}\n", "a.txt")
+        assert (a.title, a.published) == ("حموشي: التعاون الأمني ضرورة", None), ago
+    a = extract_article(f"حموشي: التعاون الأمني ضرورة\nبقلم: ذ. محمد بنعلي - أستاذ القانون\n{PARA}\n", "a.txt")
+    assert a.author == "محمد بنعلي"
+    a = extract_article(f"عنوان الخبر\nبقلم: الدكتور سعيد الإدريسي\n{PARA}\n", "a.txt")
+    assert a.author == "سعيد الإدريسي"

@@ -36,6 +36,18 @@ _WIRE_OPENER = re.compile(
     r"\s*[-–—:/]")
 
 
+#: An honorific before a byline's name: ذ. (أستاذ), د., أ., الأستاذ, الدكتور, الدكتورة.
+_HONORIFIC = re.compile(r"^(?:(?:ذ|د|أ|ا)\s*\.|(?:الأستاذ|الأستاذة|الدكتور|الدكتورة|الاستاذ|الاستاذة)(?=\s))\s*")
+
+
+def _without_honorific(author: str | None) -> str | None:
+    """"ذ. محمد بنعلي" → "محمد بنعلي": the author's name, as people's names are, without a title."""
+    if author is None:
+        return None
+    rest = _HONORIFIC.sub("", author, count=1)
+    return rest if len(rest.split()) >= 2 else author
+
+
 def _agency_in(text: str) -> str | None:
     """A wire agency credited by a part of a byline between slashes, dashes or brackets."""
     for part in re.split(r"[/()\-–—|:]", text):
@@ -167,7 +179,7 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
     return Meta(
         title=title.text if title else None,
         title_line=title.number if title else None,
-        author=author,
+        author=_without_honorific(author),
         source=source,
         published=published,
         published_text=published_text,
