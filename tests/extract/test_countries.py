@@ -65,3 +65,7 @@ def test_amman_is_not_oman():
     assert codes("اجتماع احتضنته العاصمة الأردنية عمان الأسبوع الماضي") == ["JO"]
     assert codes("بمشاركة السعودية والكويت وعمان") == ["SA", "KW", "OM"]
     assert codes("بمشاركة السعودية، عمان، البحرين") == ["SA", "OM", "BH"]
+
+
+def test_central_asian_adjectives_drop_their_stan():
+    assert codes("والتقى بالوفد القرغيزي والطاجيكية والكازاخي والأوزبكيين") == ["KG", "TJ", "KZ", "UZ"]
