@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from interpol_site.arabic import shadow
 from interpol_site.extract import extract_article
-from interpol_site.link import _SurnameFinder, _trie, link
+from interpol_site.link import _SurnameFinder, _trie, fullest_names, link
 
 TAIL = " وأكد المشاركون أهمية التعاون الأمني الدولي لمواجهة الجريمة المنظمة العابرة للحدود."
 
@@ -138,3 +138,18 @@ def test_a_surname_that_is_also_a_word_resolves_only_as_the_subject_of_a_verb():
     assert [p.name for p in corpus.articles[1].people] == ["جمال الدباغ"]
     assert corpus.articles[1].people[0].evidence[0].status == "inferred"
     assert corpus.articles[2].people == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.lists(st.sampled_from(["عبد", "اللطيف", "حموشي", "محمد", "الدخيسي", "بوبكر", "سبيك", "أحمد"]),
+                        min_size=1, max_size=4).map(" ".join), max_size=12))
+def test_fullest_names_are_those_of_the_plain_pairwise_definition(names):
+    ordered = sorted(names, key=lambda n: (-len(n.split()), n))
+    words = {n: set(n.split()) for n in ordered}
+    canon, fullest = {}, []
+    for n in ordered:  # each name against every fuller one, as written before the index
+        target = next((f for f in fullest if len(words[n]) >= 2 and words[n] <= words[f]), None)
+        canon[n] = target or n
+        if target is None:
+            fullest.append(n)
+    assert fullest_names(names) == (canon, fullest)

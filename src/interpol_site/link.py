@@ -153,15 +153,7 @@ def _fill(a: Article, table: dict[int, SessionInfo], by_venue: dict[str, set[int
 
 def _merge_people(articles: list[Article]) -> list[Article]:
     """One canonical name per person across the corpus; surnames resolve corpus-wide."""
-    canon: dict[str, str] = {}  # name → fullest name
-    names = sorted({p.name for a in articles for p in a.people}, key=lambda n: (-len(n.split()), n))
-    token_sets = {n: set(shadow(n).text.split()) for n in names}
-    fullest: list[str] = []
-    for n in names:
-        target = next((f for f in fullest if token_sets[n] <= token_sets[f] and len(token_sets[n]) >= 2), None)
-        canon[n] = target or n
-        if target is None:
-            fullest.append(n)
+    canon, fullest = fullest_names({p.name for a in articles for p in a.people})
     surnames: dict[str, set[str]] = defaultdict(set)
     spoken: set[str] = set()  # surnames that stand alone only as the subject of a verb
     for f in fullest:
@@ -207,6 +199,28 @@ def _merge_people(articles: list[Article]) -> list[Article]:
         new = tuple(people.values())
         out.append(a.replace(people=new) if new != a.people else a)
     return out
+
+
+def fullest_names(names: Iterable[str]) -> tuple[dict[str, str], list[str]]:
+    """Each name → the fullest name it is part of (``حموشي``, ``عبد اللطيف حموشي``), and
+    the fullest names. Names go longest first; a name of two words or more is the first
+    fuller one that holds all its words, else one of the fullest itself. Which fuller
+    names hold a word is kept by word, so a corpus of many people costs no comparison of
+    every name with every other."""
+    canon: dict[str, str] = {}
+    fullest: list[str] = []
+    holding: dict[str, set[int]] = defaultdict(set)  # word → indexes in ``fullest`` of the names with it
+    for n in sorted(names, key=lambda n: (-len(n.split()), n)):
+        words = set(shadow(n).text.split())
+        held = set.intersection(*(holding.get(w, set()) for w in words)) if len(words) >= 2 else set()
+        if held:
+            canon[n] = fullest[min(held)]
+            continue
+        canon[n] = n
+        for w in words:
+            holding[w].add(len(fullest))
+        fullest.append(n)
+    return canon, fullest
 
 
 def _is_family_nisba(word: str) -> bool:
