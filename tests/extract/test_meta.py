@@ -130,3 +130,12 @@ def test_a_byline_without_a_date_and_an_honorific_before_the_author():
     assert a.author == "محمد بنعلي"
     a = extract_article(f"عنوان الخبر\nبقلم: الدكتور سعيد الإدريسي\n{PARA}\n", "a.txt")
     assert a.author == "سعيد الإدريسي"
+
+
+def test_written_by_with_its_pronoun():
+    for marker in ("كتبه:", "كتبته:", "كتبها"):
+        a = extract_article(f"المغرب والإنتربول.. شراكة استراتيجية\n{marker} سمير الحيفوفي | 25 نونبر 2025\n{PARA}\n",
+                            "a.txt")
+        assert (a.title, a.author, a.published) == (
+            "المغرب والإنتربول.. شراكة استراتيجية", "سمير الحيفوفي", dt.date(2025, 11, 25)), marker
+        assert a.people == ()

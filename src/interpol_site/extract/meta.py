@@ -22,10 +22,10 @@ from .tokens import tokens
 _PUBLISHED_IN = re.compile(r"^(?:نشر|تم النشر)\s+(?:في|على|ب)\s+(.+?)\s+(?:يوم|بتاريخ|في)\s+")
 #: Words that credit a person (an interviewer too: أجرى الحوار، حاوره).
 _INTERVIEW = "اجري الحوار|حاوره|حاورته|حاورها|حاورتها"
-_PERSON_MARKER = re.compile(rf"(?:^|\s)(?:بقلم|الكاتب|الكاتبه|كتب|كتبت|اعداد|{_INTERVIEW})(?:\s|:|$)")
+_PERSON_MARKER = re.compile(rf"(?:^|\s)(?:بقلم|الكاتب|الكاتبه|كتبه|كتبته|كتبها|كتب|كتبت|اعداد|{_INTERVIEW})(?:\s|:|$)")
 #: "outlet - reporter" on a line of its own (no digits: not a date).
 _OUTLET_DASH_NAME = re.compile(r"^[^\d\s.،,:|]+(?: [^\d\s.،,:|]+){0,2}\s+[-–—]\s+[^\d.،,:|]+$")
-_BY = re.compile(rf"(?:من طرف|بقلم|الكاتبه|الكاتب|بواسطه|كتبت|كتب|اعداد|تحرير|المصدر|نقلا عن"
+_BY = re.compile(rf"(?:من طرف|بقلم|الكاتبه|الكاتب|بواسطه|كتبته|كتبها|كتبه|كتبت|كتب|اعداد|تحرير|المصدر|نقلا عن"
                  rf"|{_INTERVIEW})\s*:?\s*(.+)$")
 
 
