@@ -119,3 +119,14 @@ def test_a_headline_over_its_deck_and_markers_that_need_their_colon():
 
     assert (byline_kind("التاريخ: 24 نونبر 2025"), byline_kind("الكاتب: سعيد بنسعيد")) == ("published", "author")
     assert byline_kind("التاريخ يشهد على نجاح المغرب") is None and byline_kind("الكاتب المغربي يفوز") is None
+
+
+def test_a_headline_that_asks_or_ends_with_a_full_stop():
+    body = "وأكد المسؤول الأمني في تصريح صحفي أن التعاون بين الأجهزة الأمنية في المنطقة أصبح ضرورة ملحة اليوم."
+    for head in ("هل ينجح المغرب في تنظيم الجمعية العامة للإنتربول؟", "حموشي يستقبل الأمين العام للإنتربول.",
+                 "ماذا قال حموشي؟"):
+        lay = layout(f"{head}\n{body}\n")
+        assert (lay.headline.text, [ln.text for ln in lay.body]) == (head, [body]), head
+    first = "أكد حموشي أن المغرب شريك موثوق للمنظمة الدولية."  # a sentence of the body, not a headline
+    lay = layout(f"{first}\n{body}\n")
+    assert lay.headline is None and [ln.text for ln in lay.body] == [first, body]

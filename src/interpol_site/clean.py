@@ -159,12 +159,18 @@ class _Probe:
     def is_body(self) -> bool:
         n = self.words
         text = self.text
-        return n >= 25 or (n >= 8 and bool(_SENTENCE_END.search(text)) and not text.rstrip().endswith(":"))
+        if n >= 25:
+            return True
+        end = _SENTENCE_END.search(text)
+        # a question or an exclamation under fifteen words is a headline's as often
+        return n >= 8 and bool(end) and not text.rstrip().endswith(":") and (n >= 15 or end.group()[0] not in "؟?!")
 
     def is_headline_shaped(self) -> bool:
         n = self.words
         text = self.text
-        return 1 <= n <= 30 and len(text) <= 300 and has_arabic(text) and not re.search(r"(?<!\.)\.\s*$", text)
+        # a full stop ends a sentence, not a headline, unless the line is short
+        return 1 <= n <= 30 and len(text) <= 300 and has_arabic(text) and (
+            n <= 7 or not re.search(r"(?<!\.)\.\s*$", text))
 
 
 #: Words a deck (the line under a headline) opens with, and a headline seldom does.
