@@ -218,3 +218,14 @@ def test_al_amin_ends_a_mauritanian_name_and_still_opens_the_secretary_general()
     found = people(f"من جهته، نوه فالديسي أوركيزا الأمين العام للأنتربول بالتنظيم. {BODY}")
     assert list(found) == ["فالديسي أوركيزا"]
     assert people(f"وأضاف الأمين العام أن المنظمة تدعم المغرب. {BODY}") == {}
+
+
+def test_a_name_after_its_conjunction_or_preposition_is_the_name_alone():
+    found = people(f"وشارك في اللقاء كل من سعيد أمزازي وعبد الوافي لفتيت. وبعث برقية لعبد اللطيف حموشي. {BODY}")
+    assert {n: p.evidence[0].text for n, p in found.items()} == {
+        "عبد الوافي لفتيت": "عبد الوافي لفتيت", "عبد اللطيف حموشي": "عبد اللطيف حموشي"}
+
+
+def test_places_and_institutions_named_after_people_are_not_people():
+    text = "وزار الوفد مسجد الحسن الثاني وملعب مولاي عبد الله ومؤسسة محمد السادس للأعمال الاجتماعية."
+    assert people(f"{text} {BODY}") == {}

@@ -35,7 +35,7 @@ from ..records import (
 from . import dates as dates_mod
 from .countries import find_countries
 from .meta import byline_name, headline, read_meta
-from .people import LISTED, Candidate, find_people
+from .people import Candidate, find_people
 from .people import lexicon as people_lexicon
 from .places import choose_venue, find_cities
 from .sessions import find_sessions
@@ -294,8 +294,8 @@ def _people(
         seg = by_index[c.segment]
         words = [seg.tokens.words[i] for i in c.tokens]
         start, end = seg.tokens.starts[c.tokens[0]], seg.tokens.ends[c.tokens[-1]]
-        if c.rule == LISTED:
-            words[0], start = words[0][1:], start + 1  # وبوبكر سابيك → بوبكر سابيك
+        if c.clitic:  # وبوبكر سابيك → بوبكر سابيك (the و of a list, a preposition)
+            words[0], start = words[0][c.clitic:], start + c.clitic
         shown = seg.text[slice(*seg.shadow.span(start, end))].replace(TATWEEL, "")  # الـقباج: القباج
         ev = seg.evidence(start, end, f"person ({c.rule})")
         roles = [_role_text(seg.text[slice(*seg.shadow.span(a, b))]) for a, b in c.roles]

@@ -29,6 +29,7 @@ _LOCATIVES = {"في", "الي", "من", "نحو", "مدينه", "بمدينه", 
 _CONNECTORS = {"بن", "ابن", "بنت", "ولد", "ابو", "بو", "ام", "اولاد", "ايت", "ال"}
 _COMPOUND_HEADS = {"عبد", "ابو", "بو", "ابي"}
 _NOT_LAST = _CONNECTORS | _COMPOUND_HEADS  # never the last word of a name
+_HONORIFICS = {"مولاي", "سيدي", "لالا", "لاله"}  # that open a Moroccan name (مولاي حفيظ العلمي)
 _SKIP_AFTER_TITLE = {"السابق", "السابقه", "الحالي", "الحاليه", "الجديد", "الجديده"}
 
 
@@ -38,6 +39,7 @@ class Candidate:
     segment: int
     roles: list[tuple[int, int]] = field(default_factory=list)  # shadow spans of role text
     rule: str = ""
+    clitic: int = 0  # letters of a proclitic on the first token that are not the name's (و، ف، ب، ل)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -85,8 +87,8 @@ def _is_name_word(token: str, later: bool) -> bool:
     if later:
         if token[0] in "وف" and not _is_given(token) and token not in _CONNECTORS:
             if token[1:] in nw.given or token[1:] in nw.given_common or token[1:] in nw.stopwords \
-                    or token[1:].startswith("ال"):  # ونور الدين: the next name of a list
-                return False
+                    or token[1:] in nw.not_names or token[1:].startswith("ال"):
+                return False  # ونور الدين: the next name of a list; ومؤسسة: the next noun
         if not _is_given(token) and not token.startswith("ال") and token.endswith("ا") and len(token) > 3 and (
             token.startswith("م") and len(token) >= 5 or token[:-1] in nw.role_heads or token[:-1] in nw.given_common
         ):
@@ -246,10 +248,10 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
     used: set[int] = set()
     words, starts, ends = toks.words, toks.starts, toks.ends
 
-    def keep(idx: list[int], rule: str, roles: list[tuple[int, int]]) -> None:
+    def keep(idx: list[int], rule: str, roles: list[tuple[int, int]], clitic: int = 0) -> None:
         if idx and not used.intersection(idx):
             used.update(idx)
-            found.append(Candidate(idx, segment, roles, rule))
+            found.append(Candidate(idx, segment, roles, rule, 1 if rule == LISTED else clitic))
         elif idx and roles:  # "السيد عبد اللطيف حموشي، المدير العام …": the role of a name found
             same = next((c for c in found if c.tokens == idx), None)
             if same is not None:
@@ -340,7 +342,10 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if k in used or (words[k] not in given and words[k] not in common):
             continue
         form = given.get(words[k]) or common[words[k]]
-        if k > 0 and any(f in not_names for f in _bare(words[k - 1])):
+        before = k - 1
+        while before >= 0 and words[before] in _HONORIFICS:
+            before -= 1  # ملعب مولاي عبد الله
+        if before >= 0 and any(f in not_names for f in _bare(words[before])):
             continue  # جامعة نايف، مؤسسة محمد السادس
         clitic = words[k][: len(words[k]) - len(form)]
         if form in _place_words() and ("ب" in clitic or "ل" in clitic or k > 0 and words[k - 1] in _LOCATIVES):
@@ -357,7 +362,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
                 continue
             if words[k] not in given and not _next_to_verb(toks, idx[0], idx[-1]):
                 continue
-            keep(idx, "given-name", [])
+            keep(idx, "given-name", [], clitic=len(clitic) if idx[0] == k else 0)  # وعبد الوافي لفتيت
     return found
 
 
