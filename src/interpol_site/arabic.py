@@ -194,7 +194,9 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
 
 @functools.cache
 def month_names() -> dict[str, int]:
-    """Normalised month name → month number, from every Arabic CLDR locale."""
+    """Normalised month name → month number, from every Arabic CLDR locale, and the
+    English and French names that Arabic pages print their dates with (``Nov 24, 2025``,
+    ``24 novembre 2025``), as written and capitalised."""
     from babel import Locale
     from babel.localedata import locale_identifiers
 
@@ -207,6 +209,14 @@ def month_names() -> dict[str, int]:
                     key = norm(name)
                     if key and not key.isdigit():
                         table.setdefault(key, number)
+    for ident in ("en", "fr"):
+        months = Locale.parse(ident).months["format"]
+        for width in ("wide", "abbreviated"):
+            for number, name in months[width].items():
+                name = name.rstrip(".")
+                if len(name) >= 3:
+                    table.setdefault(name, number)
+                    table.setdefault(name[:1].upper() + name[1:], number)
     return table
 
 

@@ -153,3 +153,10 @@ def test_yesterday_in_the_lead_of_a_dated_article_is_the_day_before_it():
     for told in ("اليوم الخميس", "أمس الثلاثاء", "اليوم الخميس" + "،" + later):
         a = extract_article(head + lead.format(told) + "\n", "d.txt")
         assert a.date == dt.date(2025, 11, 27), told
+
+
+def test_month_first_dates_and_latin_month_names():
+    for text in ("نونبر 24, 2025", "تشرين الثاني 24، 2025", "Nov 24, 2025", "November 24, 2025",
+                 "le 24 novembre 2025", "24 November 2025"):
+        assert spans(text) == [(dt.date(2025, 11, 24), dt.date(2025, 11, 24))], text
+    assert spans("في 24, 2025") == [] and spans("ماي 2025") == []

@@ -87,6 +87,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "range": re.compile(rf"{_D}{_SEP}{_D}\s+{month}{year}{_CURRENT}"),
         "single": re.compile(rf"{_D}\s+{month}{year}{_CURRENT}"),
+        "month_first": re.compile(rf"(?<!\w)({m})\s+{_D}\s*[,،]\s*{_Y}"),
         "iso": re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
         "numeric": re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d{2})(?!\d)"),
     }
@@ -144,6 +145,7 @@ class _Starts(NamedTuple):
     cross: list[int]  # a day followed by a space, or the بين/من before it
     range: list[int]  # a day followed by a range separator (و، الى، حتى، لغاية، -)
     single: list[int]  # a day followed by a space
+    month_first: list[int]  # the one or two words before a day followed by a comma ("Nov 24, 2025")
     iso: list[int]  # a four-digit year followed by - / .
     numeric: list[int]  # one or two digits followed by - / .
 
@@ -153,7 +155,7 @@ def _starts(text: str) -> _Starts:
     two from 0-3, as ``_D``), a numeric part (one or two digits) or an ISO year (four),
     followed by what the pattern puts next; a cross-month range may open with بين/من and
     spaces before its first day. The patterns are tried only there (``matches_at``)."""
-    found = _Starts([], [], [], [], [])
+    found = _Starts([], [], [], [], [], [])
     first = _DIGIT.search(text)
     if first is None:
         return found
@@ -173,6 +175,14 @@ def _starts(text: str) -> _Starts:
             continue
         if nxt and nxt in "/.-":
             found.numeric.append(start)
+        if size <= 2 and nxt and nxt in ",،":  # the month's word or two words before the day
+            word = start
+            for _ in range(2):
+                while word > 0 and text[word - 1].isspace():
+                    word -= 1
+                while word > 0 and not text[word - 1].isspace():
+                    word -= 1
+                found.month_first.append(word)
         if size == 2 and text[start] not in "0123":
             continue  # not a day of _D
         if nxt and nxt in "واحل-–—":  # و، الى، حتى، لغاية, a dash
@@ -228,6 +238,11 @@ def _find_dates(text: str) -> list[DateMention]:
         if mo and _valid(int(d), mo) and free(*mt.span()):
             yy = int(y) if y else None
             add(DateMention(mt.start(), mt.end(), int(d), mo, int(d), mo, yy, yy, current=bool(cur)))
+    for mt in matches_at(p["month_first"], text, sorted(set(starts.month_first))):
+        m, d, y = mt.groups()
+        mo = month_number(m)
+        if mo and _valid(int(d), mo) and free(*mt.span()):
+            add(DateMention(mt.start(), mt.end(), int(d), mo, int(d), mo, int(y), int(y)))
     for mt in matches_at(p["iso"], text, starts.iso):
         y, mo, d = (int(g) for g in mt.groups())
         if _valid(d, mo) and free(*mt.span()):
