@@ -229,3 +229,8 @@ def test_a_name_after_its_conjunction_or_preposition_is_the_name_alone():
 def test_places_and_institutions_named_after_people_are_not_people():
     text = "وزار الوفد مسجد الحسن الثاني وملعب مولاي عبد الله ومؤسسة محمد السادس للأعمال الاجتماعية."
     assert people(f"{text} {BODY}") == {}
+
+
+def test_a_given_name_that_is_also_an_adjective_before_a_verbal_noun_is_no_name():
+    assert people(f"أشاد الريسي بحسن تنظيم المغرب للدورة، ونوه بحسن الاستقبال وحسن الضيافة. {BODY}") == {}
+    assert list(people(f"والتقى الوفد بحسن أوريد في الرباط. {BODY}")) == ["حسن أوريد"]
