@@ -223,7 +223,7 @@ def test_al_amin_ends_a_mauritanian_name_and_still_opens_the_secretary_general()
 def test_a_name_after_its_conjunction_or_preposition_is_the_name_alone():
     found = people(f"وشارك في اللقاء كل من سعيد أمزازي وعبد الوافي لفتيت. وبعث برقية لعبد اللطيف حموشي. {BODY}")
     assert {n: p.evidence[0].text for n, p in found.items()} == {
-        "عبد الوافي لفتيت": "عبد الوافي لفتيت", "عبد اللطيف حموشي": "عبد اللطيف حموشي"}
+        "سعيد أمزازي": "سعيد أمزازي", "عبد الوافي لفتيت": "عبد الوافي لفتيت", "عبد اللطيف حموشي": "عبد اللطيف حموشي"}
 
 
 def test_places_and_institutions_named_after_people_are_not_people():
@@ -234,3 +234,12 @@ def test_places_and_institutions_named_after_people_are_not_people():
 def test_a_given_name_that_is_also_an_adjective_before_a_verbal_noun_is_no_name():
     assert people(f"أشاد الريسي بحسن تنظيم المغرب للدورة، ونوه بحسن الاستقبال وحسن الضيافة. {BODY}") == {}
     assert list(people(f"والتقى الوفد بحسن أوريد في الرباط. {BODY}")) == ["حسن أوريد"]
+
+
+def test_given_names_that_are_words_in_a_list_of_people():
+    found = people(f"وشارك في اللقاء كل من سعيد أمزازي وعبد الوافي لفتيت وناصر بوريطة. {BODY}")
+    assert set(found) == {"سعيد أمزازي", "عبد الوافي لفتيت", "ناصر بوريطة"}
+    assert {p.evidence[0].text for p in found.values()} == set(found)  # no و in a name
+    found = people(f"وحضر اللقاء كل من وفاء القاسمي وعبد الله بنعلي. {BODY}")
+    assert set(found) == {"وفاء القاسمي", "عبد الله بنعلي"}
+    assert people(f"وتحدث عن الأمن وسعيد الحظ في مجال التعاون. {BODY}") == {}  # no list, no person

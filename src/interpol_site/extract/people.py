@@ -338,6 +338,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
     # a known given name followed by name words; a given name that is also a word (وفاء،
     # سعيد) only next to a verb: "حيث عقد وفاء القاسمي لقاءات"، "ليلى الكتاني تلتقي …"
     not_names, common = name_words().not_names, _common_starts()
+    pending: list[tuple[list[int], int]] = []  # names of a common given name, not next to a verb
     for k in hits:
         if k in used or (words[k] not in given and words[k] not in common):
             continue
@@ -361,9 +362,33 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             if form in _COMPOUND_HEADS and len(idx) < 3:
                 continue
             if words[k] not in given and not _next_to_verb(toks, idx[0], idx[-1]):
+                pending.append((idx, len(clitic)))
                 continue
             keep(idx, "given-name", [], clitic=len(clitic) if idx[0] == k else 0)  # وعبد الوافي لفتيت
+    # a given name that is also a word, in a list of people: "كل من سعيد أمزازي وعبد الوافي
+    # لفتيت وناصر بوريطة" (after كل من, or joined by و to a person found, either side)
+    for _ in range(len(pending)):
+        listed = [(idx, c) for idx, c in pending if _in_list(toks, idx, c, found)]
+        for idx, c in listed:
+            keep(idx, "given-name", [], clitic=c)
+        pending = [p for p in pending if p not in listed]
+        if not listed:
+            break
     return found
+
+
+def _in_list(toks: Words, idx: list[int], clitic: int, found: list[Candidate]) -> bool:
+    """Whether the name ``idx`` is an item of a list of people: after "كل من", or joined
+    by و (its own, ``clitic``, or the next name's) to a name found beside it."""
+    words = toks.words
+    first, last = idx[0], idx[-1]
+    if first >= 2 and words[first - 2 : first] == ["كل", "من"] and toks.joined(first - 1):
+        return True
+    ends = {c.tokens[-1] for c in found}
+    starts = {c.tokens[0]: c for c in found}
+    before = clitic == 1 and words[first][0] == "و" and first - 1 in ends
+    after = last + 1 in starts and starts[last + 1].clitic == 1 and words[last + 1][0] == "و"
+    return before or after
 
 
 #: The rule of a name that opens with the و joining it to a list; the و is not the name's.
