@@ -243,3 +243,9 @@ def test_given_names_that_are_words_in_a_list_of_people():
     found = people(f"وحضر اللقاء كل من وفاء القاسمي وعبد الله بنعلي. {BODY}")
     assert set(found) == {"وفاء القاسمي", "عبد الله بنعلي"}
     assert people(f"وتحدث عن الأمن وسعيد الحظ في مجال التعاون. {BODY}") == {}  # no list, no person
+
+
+def test_a_foreign_surname_in_ma_and_alif_before_what_was_said():
+    found = people(f"وقال وزير الداخلية الإسباني فرناندو غراندي مارلاسكا إن بلاده تدعم المغرب. {BODY}")
+    assert list(found) == ["فرناندو غراندي مارلاسكا"]
+    assert list(people(f"وقال كريم بنعلي مؤكدا أن التعاون مهم. {BODY}")) == ["كريم بنعلي"]

@@ -90,8 +90,9 @@ def _is_name_word(token: str, later: bool) -> bool:
                     or token[1:] in nw.not_names or token[1:].startswith("ال"):
                 return False  # ونور الدين: the next name of a list; ومؤسسة: the next noun
         if not _is_given(token) and not token.startswith("ال") and token.endswith("ا") and len(token) > 3 and (
-            token.startswith("م") and len(token) >= 5 or token[:-1] in nw.role_heads or token[:-1] in nw.given_common
-        ):
+            token.startswith("م") and not token.startswith("ما") and len(token) >= 5
+            or token[:-1] in nw.role_heads or token[:-1] in nw.given_common
+        ):  # (a participle never has its alef second: مارلاسكا is a name)
             return False  # مؤكدا، مشيرا، نائبا، رئيسا: accusatives after a name; not أوركيزا، سيلفا
         if token.endswith(("يه", "ات")) and not _is_given(token):
             return False  # العربية، الوطنية: feminine adjectives; لقاءات: plurals
@@ -232,8 +233,10 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
         out.pop()
     last = words[out[-1]] if out else ""
     if len(out) > 1 and last.endswith("ا") and not last.startswith("ال") and len(last) > 3 \
-            and not _is_given(last) and out[-1] + 1 < len(words) and toks.joined(out[-1]):
-        out.pop()  # "حل كريم بنعلي ضيفا على": an accusative; a name in ـا ends at punctuation (أوركيزا،)
+            and not _is_given(last) and out[-1] + 1 < len(words) and toks.joined(out[-1]) \
+            and not _closes_name(words[out[-1] + 1]):
+        out.pop()  # "حل كريم بنعلي ضيفا على": an accusative; a name in ـا ends at punctuation
+        # (أوركيزا،) or before what was said (مارلاسكا إن)
     return _limit(words, out, 4)
 
 
