@@ -274,3 +274,13 @@ def test_html_files_are_articles(tmp_path):
     (tmp_path / "c.css").write_text("p {}", encoding="utf-8")
     files, _ = find_sources(tmp_path)
     assert [p.name for p in files] == ["a.html", "b.HTM"]
+
+
+def test_a_time_of_its_own_is_a_line_and_a_time_in_a_sentence_is_not():
+    page = ('<html><body><h1>حموشي يستقبل الأمين العام</h1><div class="byline"><span>هسبريس - محمد الراجي</span> '
+            '<time datetime="2025-03-10">الاثنين 10 مارس 2025</time></div>'
+            '<p>انعقد اللقاء يوم <time>10 مارس</time> بالرباط.<p>وتناولت المباحثات <time>الدورة</time> المقبلة.'
+            '</body></html>')
+    text, _ = decode(page.encode(), "a.html")
+    assert text == ("حموشي يستقبل الأمين العام\nهسبريس - محمد الراجي\nالاثنين 10 مارس 2025\n"
+                    "انعقد اللقاء يوم 10 مارس بالرباط.\nوتناولت المباحثات الدورة المقبلة.\n")

@@ -364,12 +364,15 @@ class _HTMLText(HTMLParser):
         self.lines: list[str] = []
         self.words: list[str] = []
         self.hidden = 0
+        self.in_paragraph = False  # in a <p>: a <time> in a sentence stays in it
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in self.HIDDEN:
             self.hidden += 1
-        elif tag in self.BLOCKS:
-            self._end_line()
+        elif tag in self.BLOCKS or (tag == "time" and not self.in_paragraph):
+            self._end_line()  # a <time> of its own is a dateline: "<span>هسبريس</span> <time>…</time>"
+        if tag in self.BLOCKS and tag != "br":
+            self.in_paragraph = tag == "p"  # a block closes an unclosed <p>; <p>s do not nest
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if tag in self.BLOCKS:
@@ -378,8 +381,10 @@ class _HTMLText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in self.HIDDEN:
             self.hidden = max(0, self.hidden - 1)
-        elif tag in self.BLOCKS:
+        elif tag in self.BLOCKS or (tag == "time" and not self.in_paragraph):
             self._end_line()
+        if tag == "p":
+            self.in_paragraph = False
 
     def handle_data(self, data: str) -> None:
         if not self.hidden:
