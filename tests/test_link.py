@@ -86,6 +86,17 @@ def test_city_and_year_of_a_published_general_assembly_give_the_session():
     assert a.session.evidence[0].status == "inferred"
 
 
+
+def test_a_city_gives_a_session_only_to_an_article_about_interpol():
+    forum = ("منتدى مراكش الأمني\nالسبت 15 فبراير 2025\n"
+             "انطلقت صباح اليوم السبت بمراكش فعاليات الدورة 16 لمنتدى مراكش الأمني، بمشاركة خبراء من 80 دولة." + TAIL)
+    assembly = ("حموشي يجري مباحثات ثنائية\n\nعقد عبد اللطيف حموشي اجتماعات مع الوفود المشاركة في أشغال الجمعية "
+                "العامة للأنتربول المنعقدة بمراكش من 24 إلى 27 نونبر 2025، في إطار الدورة 93." + TAIL)
+    linked = link([extract_article(forum, "f.txt"), extract_article(assembly, "a.txt")]).articles
+    assert [a.session.number if a.session else None for a in linked] == [None, 93]
+    [alone] = link([extract_article(forum, "f.txt")]).articles  # nor by the known Marrakech session of 2025
+    assert alone.session is None
+
 W = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z0-9"
 BODY = st.lists(st.lists(st.sampled_from(["حموشي", "وحموشي", "بحموشي", "الحموشي", "حمود", "حمو", "دخيسي", " ", "، ",
                                           "ـ", "\u064e", "x", "\"", "تحقيق\"", "\n"]), max_size=12).map("".join),

@@ -47,6 +47,7 @@ class Boilerplate:
     byline_markers: dict[str, tuple[str, ...]]
     not_authors: frozenset[str]  # credits of no person (the agencies included)
     agencies: frozenset[str]  # ``agency_key`` of each wire agency
+    outlets: frozenset[str]  # news outlets, normalised (a line that is only one credits it)
 
     def agency(self, credit: str) -> bool:
         return agency_key(credit) in self.agencies
@@ -67,6 +68,7 @@ def boilerplate() -> Boilerplate:
         not_authors=frozenset(norm(w) for w in data["not_authors"] + data["agencies"])
         | {agency_key(w) for w in data["agencies"]},
         agencies=frozenset(agency_key(w) for w in data["agencies"]),
+        outlets=frozenset(norm(w) for w in data["outlets"]),
     )
 
 

@@ -94,13 +94,14 @@ def link(articles: list[Article]) -> Corpus:
 def _fill(a: Article, table: dict[int, SessionInfo], by_venue: dict[str, set[int]]) -> Article:
     changes: dict = {}
     session = a.session
-    if session is None and a.venue and len(by_venue.get(a.venue.slug, ())) == 1:
+    assembly = session is None and a.venue is not None and _speaks_of_the_assembly(a)
+    if assembly and len(by_venue.get(a.venue.slug, ())) == 1:
         n = next(iter(by_venue[a.venue.slug]))
         info = table[n]
         ev = _inferred(a.venue.evidence[:1], info.sources[0], "the only session of the corpus held in this city")
         session = Session(n, ev)
         changes["session"] = session
-    if session is None and a.venue:
+    if session is None and assembly:
         year = (a.published or a.date or (a.event_dates[0].start if a.event_dates else None))
         hits = [k for k in known_sessions().values()
                 if year and k.year == year.year and k.city == a.venue.en]
@@ -149,6 +150,16 @@ def _fill(a: Article, table: dict[int, SessionInfo], by_venue: dict[str, set[int
         if date:
             changes["date"], changes["date_evidence"] = date, ev
     return a.replace(**changes) if changes else a
+
+
+_ASSEMBLY = re.compile(r"جمعي(?:ه|تها|ته)\s+العامه|انتربول|الشرطه\s+الجنائيه|interpol", re.IGNORECASE)
+
+
+def _speaks_of_the_assembly(a: Article) -> bool:
+    """Whether the article names INTERPOL or a General Assembly (الإنتربول، الجمعية العامة):
+    only then does its city tell which session it is about (not a security forum held in
+    Marrakech the year of the Marrakech assembly)."""
+    return any(_ASSEMBLY.search(shadow(text).text) for text in (a.title or "", *a.body))
 
 
 def _merge_people(articles: list[Article]) -> list[Article]:

@@ -139,3 +139,10 @@ def test_written_by_with_its_pronoun():
         assert (a.title, a.author, a.published) == (
             "المغرب والإنتربول.. شراكة استراتيجية", "سمير الحيفوفي", dt.date(2025, 11, 25)), marker
         assert a.people == ()
+
+
+def test_an_outlet_alone_on_its_line_is_the_source():
+    a = extract_article(f"منتدى مراكش الأمني\nمراكش 24\nالسبت 15 فبراير 2025\n{PARA}\n", "a.txt")
+    assert (a.title, a.source, a.published) == ("منتدى مراكش الأمني", "مراكش 24", dt.date(2025, 2, 15))
+    a = extract_article(f"عنوان الخبر هنا\nهسبريس\n{PARA}\n", "a.txt")
+    assert (a.title, a.source) == ("عنوان الخبر هنا", "هسبريس")

@@ -53,3 +53,13 @@ def test_a_numbered_session_still_to_come():
     assert numbers(text) == [(93, "future"), (92, "this")]
     assert numbers("الدورة 93 التي ستنعقد بمراكش") == [(93, "future")]
     assert numbers("الدورة 92 المنعقدة بغلاسكو. وفي الدورة 93 المقرر عقدها") == [(92, "this"), (93, "future")]
+
+
+def test_the_session_of_another_event_is_no_general_assembly():
+    from interpol_site.arabic import norm
+    from interpol_site.extract.sessions import find_sessions
+
+    for text in ("فعاليات الدورة 16 لمنتدى مراكش الأمني", "الدورة الثالثة من المعرض الدولي للكتاب",
+                 "في الدورة 12 للمؤتمر الإقليمي الإفريقي", "الدورة العاشرة للألعاب المتوسطية"):
+        assert find_sessions(norm(text)) == [], text
+    assert [m.number for m in find_sessions(norm("الدورة 93 للجمعية العامة للأنتربول"))] == [93]

@@ -134,6 +134,8 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
             a, s = _credit(line.text)  # "هسبريس - عبد الرحيم بلشقار": the outlet and its reporter
             if a is not None:
                 author, source = author or a, source or s
+        if source is None and norm(line.text).strip(" |-–—:") in boilerplate().outlets:
+            source = line.text.strip(" |-–—:")  # the outlet alone on its line
         if published is None:
             for m in dates_mod.find_dates(sh.text, hints):
                 span = m.dates()

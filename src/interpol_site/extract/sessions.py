@@ -79,11 +79,11 @@ def find_sessions(text: str) -> list[SessionMention]:
     out: list[SessionMention] = []
     for mt in matches_at(digits, text, starts):
         n = int(mt.group(1))
-        if 1 <= n <= 199:
+        if 1 <= n <= 199 and not _OTHER_EVENT.match(text, mt.end()):
             out.append(SessionMention(mt.start(), mt.end(), n, "this"))
     for mt in matches_at(words, text, starts):
         n = ordinal_value(mt.group(1))
-        if n:
+        if n and not _OTHER_EVENT.match(text, mt.end()):
             out.append(SessionMention(mt.start(), mt.end(), n, "this"))
     for mt in matches_at(relative, text, starts):
         rel: Relation = "next" if mt.group(1) in ("المقبله", "القادمه", "التاليه") else "previous"
@@ -98,6 +98,13 @@ def find_sessions(text: str) -> list[SessionMention]:
                 out[k] = SessionMention(m.start, m.end, m.number, "future")
     return out
 
+
+#: What follows the number of a session of another event: "الدورة 16 لمنتدى مراكش الأمني",
+#: "الدورة الثالثة من المعرض" (normalised).
+_OTHER_EVENT = re.compile(
+    r"\s+(?:من\s+)?(?:ل|لل|ال)?(?:منتدي|مؤتمر|مهرجان|ملتقي|معرض|بطوله|كاس|ندوه|اجتماع|دوري|جائزه|العاب"
+    r"|قمه|مسابقه|لقاء|ايام|اسبوع|موسم|مناظره|صالون|ماراطون|ماراثون|اولمبياد|مباراه)"
+)
 
 _FUTURE = re.compile(
     r"(?<!\w)(?:(?:المقرر|المزمع|المرتقب|المنتظر)\s+(?:ان\s+)?(?:انعقادها|عقدها|تنظيمها|تنعقد|تعقد)"
