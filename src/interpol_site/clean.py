@@ -224,6 +224,9 @@ def place_credit(text: str, is_name: Callable[[str], bool] = lambda credit: Fals
         return None
     credit = m["credit"]
     quoted = credit[:1] in "«\"(" and credit[-1:] in "»\")"
+    named = tuple(norm(credit).split())
+    if not quoted and (named in countries().names or named in cities().names):
+        return None  # "ليون – فرنسا": the place and its country, no credit (but «الشرق الأوسط»)
     if m["sep"] == ":" and not (quoted or m["end"] or all(len(w) <= 3 for w in credit.split())
                                 or norm(credit) in boilerplate().not_authors  # "الرباط: هيئة التحرير"
                                 or is_name(credit)):

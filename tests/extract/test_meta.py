@@ -146,3 +146,15 @@ def test_an_outlet_alone_on_its_line_is_the_source():
     assert (a.title, a.source, a.published) == ("منتدى مراكش الأمني", "مراكش 24", dt.date(2025, 2, 15))
     a = extract_article(f"عنوان الخبر هنا\nهسبريس\n{PARA}\n", "a.txt")
     assert (a.title, a.source) == ("عنوان الخبر هنا", "هسبريس")
+
+
+def test_the_last_update_is_not_the_publication_and_a_place_and_its_country_credit_nobody():
+    a = extract_article(f"عنوان الخبر هنا\nآخر تحديث: 24 نونبر 2025\n{PARA}\n", "a.txt")
+    assert (a.title, a.published, a.date) == ("عنوان الخبر هنا", None, dt.date(2025, 11, 24))
+    a = extract_article(f"عنوان الخبر هنا\nنشر في 20 نونبر 2025 | آخر تحديث 24 نونبر 2025\n{PARA}\n", "a.txt")
+    assert (a.published, a.date) == (dt.date(2025, 11, 20), dt.date(2025, 11, 20))
+    a = extract_article("عنوان الخبر هنا\nآخر تحديث: 12 يناير 2025\nتمكنت المصالح الأمنية يوم الجمعة 10 يناير 2025 "
+                        "من تفكيك شبكة إجرامية تنشط في تزوير الوثائق بتنسيق مع الإنتربول.\n", "a.txt")
+    assert (a.published, a.date) == (None, dt.date(2025, 1, 10))  # the event's day comes first
+    a = extract_article(f"عنوان الخبر هنا\nليون – فرنسا\n{PARA}\n", "a.txt")
+    assert (a.title, a.source, a.venue.en) == ("عنوان الخبر هنا", None, "Lyon")

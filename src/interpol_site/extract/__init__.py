@@ -189,6 +189,8 @@ def extract_article(text: str, file: str) -> Article:
         date, date_ev = _day_of_report(meta.published, weekdays, published_ev)
     else:
         date, date_ev = timeline_date(event_dates, weekdays)
+    if date is None and meta.updated:  # no other date than that of the last update
+        date, date_ev = meta.updated, ()
 
     return Article(
         file=file,

@@ -19,6 +19,8 @@ from . import dates as dates_mod
 from .people import _is_given, _name_word
 from .tokens import tokens
 
+#: Openers of a byline that dates the last update (normalised).
+_UPDATED = ("اخر تحديث", "تم التحديث", "تحديث", "محدث", "updated", "Updated", "mis a jour", "Mis à jour")
 _PUBLISHED_IN = re.compile(r"^(?:نشر|تم النشر)\s+(?:في|على|ب)\s+(.+?)\s+(?:يوم|بتاريخ|في)\s+")
 #: Words that credit a person (an interviewer too: أجرى الحوار، حاوره).
 _INTERVIEW = "اجري الحوار|حاوره|حاورته|حاورها|حاورتها"
@@ -66,6 +68,7 @@ class Meta:
     published_text: str | None  # the date as written in the byline
     byline: str | None
     dateline: tuple[int, str] | None = None  # (offset in ``byline``, city as written): "دبي - وام"
+    updated: dt.date | None = None  # "آخر تحديث: …": the day of the last update, not of publication
 
 
 def is_bare_name(text: str, common: bool = False) -> bool:
@@ -118,7 +121,7 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
     title = headline(lay)
     source = None
     author = lay.headline.text if lay.headline is not None and title is None else None
-    published = published_text = None
+    published = published_text = updated = None
     for line in lay.bylines:
         sh = line.shadow
         if author is None and byline_name(line.text):
@@ -136,9 +139,13 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
                 author, source = author or a, source or s
         if source is None and norm(line.text).strip(" |-–—:") in boilerplate().outlets:
             source = line.text.strip(" |-–—:")  # the outlet alone on its line
-        if published is None:
+        updating = sh.text.lstrip(" |-–—:").startswith(_UPDATED)
+        if published is None or (updating and updated is None):
             for m in dates_mod.find_dates(sh.text, hints):
                 span = m.dates()
+                if span and updating:  # "آخر تحديث: 12 يناير 2025": not when it was published
+                    updated = updated or span[0]
+                    break
                 if span:
                     published, published_text = span[0], _original(line.text, sh, m.start, m.end)
                     break
@@ -187,6 +194,7 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
         published_text=published_text,
         byline=byline,
         dateline=dateline,
+        updated=updated,
     )
 
 
