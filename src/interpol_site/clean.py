@@ -127,8 +127,9 @@ class _Probe:
                 return kind
         if key.count("|") >= 2 or self.is_dateline() or _AGO.match(key):
             return "published"
-        if key.strip(" |-–—:") in boilerplate().outlets:
-            return "source"  # "هسبريس", "مراكش 24": the outlet alone on its line
+        parts = [p.strip() for p in re.split(r"[|\-–—/]", key) if p.strip()]
+        if self.words <= 4 and parts and parts[-1] in boilerplate().outlets:
+            return "source"  # "هسبريس", "مراكش 24", "مجتمع | هسبريس": the outlet on its line
         if self.words <= 6 and _AGENCY_LINE.match(self.text.strip()):
             return "source"  # "الرباط - و م ع": a dateline crediting an agency
         if self.words <= 6 and place_credit(self.text):

@@ -158,3 +158,11 @@ def test_the_last_update_is_not_the_publication_and_a_place_and_its_country_cred
     assert (a.published, a.date) == (None, dt.date(2025, 1, 10))  # the event's day comes first
     a = extract_article(f"عنوان الخبر هنا\nليون – فرنسا\n{PARA}\n", "a.txt")
     assert (a.title, a.source, a.venue.en) == ("عنوان الخبر هنا", None, "Lyon")
+
+
+def test_a_label_or_a_section_and_outlet_under_the_headline_is_no_headline():
+    for line, source in (("فيديو", None), ("مجتمع | هسبريس", "هسبريس"), ("بالصور", None)):
+        a = extract_article(f"عنوان الخبر هنا\n{line}\n{PARA}\n", "a.txt")
+        assert (a.title, a.source) == ("عنوان الخبر هنا", source), line
+    a = extract_article(f"فيديو: حموشي يستقبل الأمين العام للإنتربول\n{PARA}\n", "a.txt")
+    assert a.title == "فيديو: حموشي يستقبل الأمين العام للإنتربول"

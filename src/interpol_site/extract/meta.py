@@ -137,8 +137,9 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
             a, s = _credit(line.text)  # "هسبريس - عبد الرحيم بلشقار": the outlet and its reporter
             if a is not None:
                 author, source = author or a, source or s
-        if source is None and norm(line.text).strip(" |-–—:") in boilerplate().outlets:
-            source = line.text.strip(" |-–—:")  # the outlet alone on its line
+        last = re.split(r"[|\-–—/]", line.text)[-1].strip(" :")
+        if source is None and len(line.text.split()) <= 4 and norm(last) in boilerplate().outlets:
+            source = last  # the outlet on its line ("مجتمع | هسبريس")
         updating = sh.text.lstrip(" |-–—:").startswith(_UPDATED)
         if published is None or (updating and updated is None):
             for m in dates_mod.find_dates(sh.text, hints):
