@@ -159,7 +159,12 @@ def _speaks_of_the_assembly(a: Article) -> bool:
     """Whether the article names INTERPOL or a General Assembly (الإنتربول، الجمعية العامة):
     only then does its city tell which session it is about (not a security forum held in
     Marrakech the year of the Marrakech assembly)."""
-    return any(_ASSEMBLY.search(shadow(text).text) for text in (a.title or "", *a.body))
+    return any(_ASSEMBLY.search(shadow(text).text) for text in (a.title or "", *a.body)
+               if any(k in text for k in _ASSEMBLY_LETTERS))  # (shadowed only where it may be)
+
+
+#: Letters every spelling ``_ASSEMBLY`` finds holds, as written (shadowing costs).
+_ASSEMBLY_LETTERS = ("عام", "نتربول", "نتربـ", "جنائي", "nterpol", "NTERPOL")
 
 
 def _merge_people(articles: list[Article]) -> list[Article]:
