@@ -166,3 +166,12 @@ def test_a_label_or_a_section_and_outlet_under_the_headline_is_no_headline():
         assert (a.title, a.source) == ("عنوان الخبر هنا", source), line
     a = extract_article(f"فيديو: حموشي يستقبل الأمين العام للإنتربول\n{PARA}\n", "a.txt")
     assert a.title == "فيديو: حموشي يستقبل الأمين العام للإنتربول"
+
+
+def test_the_authors_post_the_desk_and_the_site_admin_are_no_source():
+    for byline, author in (("بقلم: محمد بنعلي، أستاذ القانون", "محمد بنعلي"),
+                           ("بقلم: سعاد العلوي - الباحثة في الشؤون الأمنية", "سعاد العلوي"),
+                           ("بقلم: الأستاذ محمد بنعلي", "محمد بنعلي"),
+                           ("إعداد: فريق التحرير", None), ("بواسطة admin", None)):
+        a = extract_article(f"عنوان الخبر هنا\n{byline}\n{PARA}\n", "a.txt")
+        assert (a.author, a.source) == (author, None), byline

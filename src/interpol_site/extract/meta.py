@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..arabic import norm, shadow
 from ..clean import Layout, Line, credit_from_place, place_credit
-from ..gazetteer import boilerplate, cities
+from ..gazetteer import boilerplate, cities, name_words
 from . import dates as dates_mod
 from .people import _is_given, _name_word
 from .tokens import tokens
@@ -99,11 +99,23 @@ def _credit(text: str) -> tuple[str | None, str | None]:
             agency = agency or part.strip("()")  # the source, unless an outlet is named too
         if not part or norm(part) in boilerplate().not_authors:
             continue
-        if is_bare_name(part):
-            author = author or part
-        elif source is None and len(part.split()) <= 4:
-            source = part
+        if is_bare_name(_HONORIFIC.sub("", part, count=1)):
+            author = author or _HONORIFIC.sub("", part, count=1)  # "الدكتور سعيد الإدريسي"
+        elif source is None and len(part.split()) <= 4 and not _is_role(part):
+            source = part  # (not "أستاذ القانون", the author's post)
     return author, source or agency
+
+
+#: Posts a byline gives after its author's name (normalised, without ال).
+_POSTS = frozenset({"استاذ", "استاذه", "صحفي", "صحفيه", "باحث", "باحثه", "محلل", "محلله", "خبير", "خبيره",
+                    "كاتب", "كاتبه", "مراسل", "مراسله", "اعلامي", "اعلاميه", "محامي", "محاميه"})
+
+
+def _is_role(part: str) -> bool:
+    """A credit that is a post (أستاذ القانون، الباحث في الشؤون الأمنية), not an outlet."""
+    first = norm(part).split()[0]
+    bare = first[2:] if first.startswith("ال") else first
+    return bare in _POSTS or bare in name_words().role_heads or first in name_words().role_heads
 
 
 def byline_name(text: str) -> bool:
