@@ -250,7 +250,8 @@ _PLACE_CREDIT = re.compile(
     r"^(?P<place>[^\s.،,:«»\-–—]+(?: [^\s.،,:«»\-–—]+)?)\s*(?P<sep>:|[-–—])\s*(?P<credit>[«\"(]?[^\s.:،]+"
     r"(?: [^\s.:،]+){0,3}[»\")]?)\s*(?P<end>:?)$"
 )
-_AGENCY_LINE = re.compile(r"^[^\s.،,]+(?:\s[^\s.،,]+)?\s*[-–—]\s*\(?[^\s.]+(?:\s[^\s.]+){0,3}\)?$")
+#: "الرباط - و م ع": a place, a dash with a space beside it (not "مباحثات مغربية-إسبانية"), a credit.
+_AGENCY_LINE = re.compile(r"^[^\s.،,]+(?:\s[^\s.،,]+)?(?:\s+[-–—]\s*|[-–—]\s+)\(?[^\s.]+(?:\s[^\s.]+){0,3}\)?$")
 #: "منذ ساعتين", "قبل 5 دقائق": when the page was shown, a byline without a date (normalised).
 _AGO = re.compile(
     r"^(?:نشر\s+)?(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانيه|ثوان|ثواني|دقيقه|دقيقتين|دقائق|ساعه|ساعتين|ساعات"

@@ -175,3 +175,8 @@ def test_the_authors_post_the_desk_and_the_site_admin_are_no_source():
                            ("إعداد: فريق التحرير", None), ("بواسطة admin", None)):
         a = extract_article(f"عنوان الخبر هنا\n{byline}\n{PARA}\n", "a.txt")
         assert (a.author, a.source) == (author, None), byline
+
+
+def test_a_hyphenated_headline_is_no_dateline_and_a_special_correspondent_no_source():
+    a = extract_article(f"مباحثات مغربية-إسبانية حول التعاون الأمني\nمدريد - مراسلة خاصة\n{PARA}\n", "a.txt")
+    assert (a.title, a.source, a.author) == ("مباحثات مغربية-إسبانية حول التعاون الأمني", None, None)
