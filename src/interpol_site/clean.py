@@ -247,7 +247,8 @@ def credit_from_place(text: str) -> str | None:
 
 
 _PLACE_CREDIT = re.compile(
-    r"^(?P<place>[^\s.،,:«»\-–—]+(?: [^\s.،,:«»\-–—]+)?)\s*(?P<sep>:|[-–—])\s*(?P<credit>[«\"(]?[^\s.:،]+"
+    r"^(?P<place>[^\s.،,:«»\-–—]+(?: [^\s.،,:«»\-–—]+)?)(?:\s*(?P<sep>:)|\s+(?P<dash>[-–—])|(?P<bare>[-–—])(?=\s))"
+    r"\s*(?P<credit>[«\"(]?[^\s.:،]+"
     r"(?: [^\s.:،]+){0,3}[»\")]?)\s*(?P<end>:?)$"
 )
 #: "الرباط - و م ع": a place, a dash with a space beside it (not "مباحثات مغربية-إسبانية"), a credit.

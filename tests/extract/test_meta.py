@@ -180,3 +180,5 @@ def test_the_authors_post_the_desk_and_the_site_admin_are_no_source():
 def test_a_hyphenated_headline_is_no_dateline_and_a_special_correspondent_no_source():
     a = extract_article(f"مباحثات مغربية-إسبانية حول التعاون الأمني\nمدريد - مراسلة خاصة\n{PARA}\n", "a.txt")
     assert (a.title, a.source, a.author) == ("مباحثات مغربية-إسبانية حول التعاون الأمني", None, None)
+    a = extract_article(f"طنجة-تفكيك شبكة دولية\n{PARA}\n", "a.txt")
+    assert (a.title, a.source) == ("طنجة-تفكيك شبكة دولية", None)
