@@ -130,3 +130,11 @@ def test_a_headline_that_asks_or_ends_with_a_full_stop():
     first = "أكد حموشي أن المغرب شريك موثوق للمنظمة الدولية."  # a sentence of the body, not a headline
     lay = layout(f"{first}\n{body}\n")
     assert lay.headline is None and [ln.text for ln in lay.body] == [first, body]
+
+
+def test_a_line_of_dates_under_the_headline_is_no_headline():
+    body = "شكلت الدورة الـ93 للجمعية العامة للمنظمة الدولية للشرطة الجنائية محطة بارزة في تاريخ التعاون الأمني الدولي."
+    lay = layout(f"الدورة الـ93 للأنتربول.. حصيلة إيجابية\n24-27 نونبر 2025\n{body}\n")
+    assert lay.headline.text == "الدورة الـ93 للأنتربول.. حصيلة إيجابية"
+    lay = layout(f"مراكش 24 نونبر 2025\n{body}\n")  # a place and a date may head an article
+    assert lay.headline.text == "مراكش 24 نونبر 2025"

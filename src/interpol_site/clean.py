@@ -173,7 +173,20 @@ class _Probe:
         text = self.text
         # a full stop ends a sentence, not a headline, unless the line is short
         return 1 <= n <= 30 and len(text) <= 300 and has_arabic(text) and (
-            n <= 7 or not re.search(r"(?<!\.)\.\s*$", text))
+            n <= 7 or not re.search(r"(?<!\.)\.\s*$", text)) and not (n <= 8 and self._only_dates())
+
+    def _only_dates(self) -> bool:
+        """A line of dates and nothing else ("24-27 نونبر 2025"): no headline."""
+        from .extract.dates import find_dates
+
+        key, rest, at = self.key, [], 0
+        for m in find_dates(key):
+            rest.append(key[at:m.start])
+            at = m.end
+        if not at:
+            return False
+        rest.append(key[at:])
+        return not _DATE_WORDS.sub("", " ".join(rest)).strip()
 
 
 #: Words a deck (the line under a headline) opens with, and a headline seldom does.
