@@ -127,8 +127,7 @@ class _Probe:
                 return kind
         if key.count("|") >= 2 or self.is_dateline() or _AGO.match(key):
             return "published"
-        parts = [p.strip() for p in re.split(r"[|\-–—/]", key) if p.strip()]
-        if self.words <= 4 and parts and parts[-1] in boilerplate().outlets:
+        if outlet_credit(self.text):
             return "source"  # "هسبريس", "مراكش 24", "مجتمع | هسبريس": the outlet on its line
         if self.words <= 6 and _AGENCY_LINE.match(self.text.strip()):
             return "source"  # "الرباط - و م ع": a dateline crediting an agency
@@ -248,6 +247,15 @@ def place_credit(text: str, is_name: Callable[[str], bool] = lambda credit: Fals
     return credit.strip(" «»\"'()")
 
 
+def outlet_credit(text: str) -> str | None:
+    """The outlet a short line credits, as written: the line is its name, or ends with it
+    after a section ("هسبريس", "مراكش 24", "مجتمع | هسبريس"); None for any other line."""
+    if len(text.split()) > 4:
+        return None
+    last = re.split(r"[|\-–—/]", text)[-1].strip(" :")
+    return last if last and norm(last) in boilerplate().outlets else None
+
+
 def credit_from_place(text: str) -> str | None:
     """The outlet of a credit that names it, then the place it reports from (``هسبريس من
     الرباط`` → هسبريس); None for any other line. Read only right under a headline: alone,
@@ -260,7 +268,7 @@ def credit_from_place(text: str) -> str | None:
 
 
 _PLACE_CREDIT = re.compile(
-    r"^(?P<place>[^\s.،,:«»\-–—]+(?: [^\s.،,:«»\-–—]+)?)(?:\s*(?P<sep>:)|\s+(?P<dash>[-–—])|(?P<bare>[-–—])(?=\s))"
+    r"^(?P<place>[^\s.،,:«»\-–—]+(?: [^\s.،,:«»\-–—]+)?)(?:\s*(?P<sep>:)|\s+[-–—]|[-–—](?=\s))"
     r"\s*(?P<credit>[«\"(]?[^\s.:،]+"
     r"(?: [^\s.:،]+){0,3}[»\")]?)\s*(?P<end>:?)$"
 )

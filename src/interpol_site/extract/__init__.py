@@ -121,10 +121,9 @@ def extract_article(text: str, file: str) -> Article:
     )
     venue = _venue(city, support, by_index, "city bound to the event") if city else None
     if venue is None and session is None and meta.dateline:  # "دبي - وام": where it was filed
-        start, written = meta.dateline
-        place = cities().names[tuple(norm(written).split())]
-        venue = Venue(ar=written, ar_canonical=place.ar, en=place.en, slug=slug_for(place.en), country=place.country,
-                      evidence=(Evidence(-2, start, start + len(written), written, "city of the dateline"),))
+        start, written, place = meta.dateline
+        ev = Evidence(-2, start, start + len(written), written, "city of the dateline")
+        venue = _city_venue(place, written, (ev,))
     next_venue = (
         _venue(next_mentions[0].city, next_mentions, by_index, "city of the next session")
         if next_mentions else None
@@ -254,14 +253,13 @@ def _name_tokens(text: str, sh: Shadow, toks: Words) -> Words:
 def _venue(city, mentions, by_index, rule: str) -> Venue:
     evs = tuple(by_index[m.segment].evidence(m.start, m.end, rule) for m in mentions)
     written = [ev.text for ev, m in zip(evs, mentions, strict=True) if not m.as_capital]
-    return Venue(
-        ar=written[0] if written else city.ar,  # the city as written, not "العاصمة النمساوية"
-        ar_canonical=city.ar,
-        en=city.en,
-        slug=slug_for(city.en),
-        country=city.country,
-        evidence=evs,
-    )
+    return _city_venue(city, written[0] if written else city.ar, evs)  # not "العاصمة النمساوية"
+
+
+def _city_venue(city, written: str, evidence: tuple[Evidence, ...]) -> Venue:
+    """The venue record of a gazetteer city, as the text writes it."""
+    return Venue(ar=written, ar_canonical=city.ar, en=city.en, slug=slug_for(city.en), country=city.country,
+                 evidence=evidence)
 
 
 _KINGDOMS = {"MA", "SA", "JO", "BH"}  # the kingdoms Arabic papers call المملكة alone

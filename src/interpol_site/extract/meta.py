@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ..arabic import norm, shadow
-from ..clean import Layout, Line, credit_from_place, place_credit
-from ..gazetteer import boilerplate, cities, name_words
+from ..clean import Layout, Line, credit_from_place, outlet_credit, place_credit
+from ..gazetteer import City, boilerplate, cities, name_words
 from . import dates as dates_mod
 from .people import _is_given, _name_word
 from .tokens import tokens
@@ -67,7 +67,7 @@ class Meta:
     published: dt.date | None
     published_text: str | None  # the date as written in the byline
     byline: str | None
-    dateline: tuple[int, str] | None = None  # (offset in ``byline``, city as written): "دبي - وام"
+    dateline: tuple[int, str, City] | None = None  # (offset in ``byline``, as written, city): "دبي - وام"
     updated: dt.date | None = None  # "آخر تحديث: …": the day of the last update, not of publication
 
 
@@ -99,8 +99,9 @@ def _credit(text: str) -> tuple[str | None, str | None]:
             agency = agency or part.strip("()")  # the source, unless an outlet is named too
         if not part or norm(part) in boilerplate().not_authors:
             continue
-        if is_bare_name(_HONORIFIC.sub("", part, count=1)):
-            author = author or _HONORIFIC.sub("", part, count=1)  # "الدكتور سعيد الإدريسي"
+        name = _HONORIFIC.sub("", part, count=1)  # "الدكتور سعيد الإدريسي"
+        if is_bare_name(name):
+            author = author or name
         elif source is None and len(part.split()) <= 4 and not _is_role(part):
             source = part  # (not "أستاذ القانون", the author's post)
     return author, source or agency
@@ -149,9 +150,8 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
             a, s = _credit(line.text)  # "هسبريس - عبد الرحيم بلشقار": the outlet and its reporter
             if a is not None:
                 author, source = author or a, source or s
-        last = re.split(r"[|\-–—/]", line.text)[-1].strip(" :")
-        if source is None and len(line.text.split()) <= 4 and norm(last) in boilerplate().outlets:
-            source = last  # the outlet on its line ("مجتمع | هسبريس")
+        if source is None:
+            source = outlet_credit(line.text)  # the outlet on its line ("مجتمع | هسبريس")
         updating = sh.text.lstrip(" |-–—:").startswith(_UPDATED)
         if published is None or (updating and updated is None):
             for m in dates_mod.find_dates(sh.text, hints):
@@ -193,9 +193,9 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
     byline = " ".join(ln.text for ln in lay.bylines) or None
     dateline, offset = None, 0
     for line in lay.bylines:
-        place = dateline_city(line.text)
-        if place is not None:
-            dateline = (offset + line.text.index(place), place)
+        found = dateline_city(line.text)
+        if found is not None:
+            dateline = (offset + line.text.index(found[0]), *found)
             break
         offset += len(line.text) + 1
     return Meta(
@@ -216,16 +216,9 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
 _DATELINE = re.compile(r"^\s*([^\s.،,:()\-–—/]+(?: [^\s.،,:()\-–—/]+)?)\s*(?:[-–—:(/]|في\s)")
 
 
-def dateline_city(text: str) -> str | None:
-    """The city a byline line opens with, as written, when a dateline's separator follows it."""
+def dateline_city(text: str) -> tuple[str, City] | None:
+    """The city a byline line opens with (as written, and the gazetteer's), when a
+    dateline's separator follows it."""
     m = _DATELINE.match(text)
-    if m is None or tuple(norm(m.group(1)).split()) not in cities().names:
-        return None
-    return m.group(1)
-    words = m.group(1).split()
-    for n in (len(words), 1):
-        if n == len(words) or words[n:] == []:
-            pass
-        if tuple(norm(" ".join(words[:n])).split()) in cities().names:
-            return " ".join(words[:n]) if n == len(words) else None
-    return None
+    city = cities().names.get(tuple(norm(m.group(1)).split())) if m else None
+    return (m.group(1), city) if city else None

@@ -254,7 +254,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
     def keep(idx: list[int], rule: str, roles: list[tuple[int, int]], clitic: int = 0) -> None:
         if idx and not used.intersection(idx):
             used.update(idx)
-            found.append(Candidate(idx, segment, roles, rule, 1 if rule == LISTED else clitic))
+            found.append(Candidate(idx, segment, roles, rule, clitic))
         elif idx and roles:  # "السيد عبد اللطيف حموشي، المدير العام …": the role of a name found
             same = next((c for c in found if c.tokens == idx), None)
             if same is not None:
@@ -334,7 +334,8 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
                     nxt = idx[-1] + 1  # whose role, if any, follows the name
                     role = nxt < len(words) and ("،" in after or "," in after) and words[nxt] in head_words \
                         and bool(_title_at(toks, nxt) or _role_head(words[nxt]))
-                    keep(idx, LISTED, [(starts[nxt], _clause_end(text, marks, starts[nxt]))] if role else [])
+                    keep(idx, LISTED, [(starts[nxt], _clause_end(text, marks, starts[nxt]))] if role else [],
+                         clitic=1)
                 else:
                     keep(idx, "apposition", [(starts[head], ends[k])])
 
