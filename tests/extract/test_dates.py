@@ -160,3 +160,26 @@ def test_month_first_dates_and_latin_month_names():
                  "le 24 novembre 2025", "24 November 2025"):
         assert spans(text) == [(dt.date(2025, 11, 24), dt.date(2025, 11, 24))], text
     assert spans("في 24, 2025") == [] and spans("ماي 2025") == []
+
+
+def test_days_written_in_words():
+    assert spans("وفي فاتح دجنبر 2025 غادر الوفد") == [(dt.date(2025, 12, 1),) * 2]
+    assert spans("من الرابع والعشرين إلى السابع والعشرين من نونبر 2025") == [
+        (dt.date(2025, 11, 24), dt.date(2025, 11, 27))
+    ]
+    assert spans("يوم الحادي عشر من شهر أكتوبر 2023") == [(dt.date(2023, 10, 11),) * 2]
+    assert spans("الثالث عشر من يناير/كانون الثاني 2024") == [(dt.date(2024, 1, 13),) * 2]
+    [m] = find_dates(norm("بين الرابع والسابع من نونبر الجاري"))
+    assert (m.day1, m.day2, m.month1, m.year1, m.current) == (4, 7, 11, None, True)
+
+
+def test_ordinals_that_count_no_day_are_no_dates():
+    assert find_dates(norm("في الأسبوع الأول من مارس 2025")) == []  # a week
+    assert find_dates(norm("خلال النصف الثاني من نونبر")) == []
+    assert find_dates(norm("الدورة الرابعة من نونبر")) == []  # feminine: not a day
+    assert find_dates(norm("الرابع والسابع من نونبر")) == []  # two days, no range without بين
+
+
+def test_every_day_word_holds_a_stem():
+    for word in dates_mod._day_words():
+        assert any(stem in word for stem in dates_mod._DAY_STEMS), word

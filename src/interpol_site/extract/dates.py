@@ -8,6 +8,8 @@ day number or a year): ``آب`` is also "father", ``مارس`` a verb. Forms:
 - ranges ``بين 4 و7 نونبر الجاري``, ``من 4 إلى 7 نوفمبر 2024``, ``30 نونبر - 2 دجنبر 2025``
 - numeric ``24/11/2025``, ``11/21/2025`` (a part > 12 is the day), ``24 - 11 - 2025``,
   ``2025-11-24``
+- days in words ``فاتح نونبر``, ``الرابع والعشرين من نوفمبر 2025``,
+  ``من الرابع إلى السابع من نونبر الجاري``
 - weekdays ``اليوم الخميس``, ``أمس الثلاثاء``, ``صباح يوم الجمعة``
 """
 
@@ -20,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..arabic import month_number, month_pattern, weekday_names
+from ..arabic import month_number, month_pattern, ordinal_words, phrase_pattern, weekday_names
 from .tokens import matches_at, occurrences
 
 _D = r"(?<!\d)([0-3]?\d)(?!\d)"
@@ -204,7 +206,7 @@ def _starts(text: str) -> _Starts:
 def _find_dates(text: str) -> list[DateMention]:
     starts = _starts(text)
     if not any(starts):
-        return []
+        return _word_dates(text, [])
     p = _patterns()
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
@@ -262,7 +264,69 @@ def _find_dates(text: str) -> list[DateMention]:
             continue
         add(DateMention(mt.start(), mt.end(), day, month, day, month, year, year,
                         numeric=True, ambiguous_order=amb))
+    out.extend(_word_dates(text, taken))
     return sorted(out, key=lambda m: m.start)
+
+
+#: A day of the month in words: فاتح (the Maghrebi "first"), or a masculine ordinal up to
+#: the thirty-first (اليوم is masculine: الرابع والعشرين من نونبر).
+@functools.cache
+def _day_words() -> dict[str, int]:
+    days = {w: n for w, n in ordinal_words().items() if n <= 31 and not w.split()[0].endswith(("ه", "ي"))}
+    days.update({w: n for w, n in ordinal_words().items() if n <= 31 and w.split()[0] in ("الحادي", "الثاني")})
+    return {**days, "فاتح": 1, "الفاتح": 1}
+
+
+#: Every day word holds one of these (a quick test before the month words are sought).
+_DAY_STEMS = ("فاتح", "الاول", "الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس",
+              "السابع", "الثامن", "التاسع", "العاشر", "العشر", "الثلاث")
+
+#: Nouns an ordinal can count that are not days: الأسبوع الأول من نونبر, النصف الثاني من …
+_NOT_A_DAY = frozenset(
+    "الاسبوع الاسبوعين النصف الثلث الربع العشر الشطر الجزء العدد الفصل المحور الشهر".split()
+)
+
+
+@functools.cache
+def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    m = month_pattern()
+    day = phrase_pattern(_day_words())
+    month = rf"(?<!\w)({m})(?!\w)(?:\s*[/(]\s*(?:{m})\s*\)?)?"
+    # the day (or two) before a month word, read back from it: end-anchored on a window
+    before = re.compile(
+        rf"(?:(?<!\w)(بين|من)\s+)?(?<!\w)[وفب]?({day})(?:\s*({_TO})\s*({day}))?\s+(?:من\s+)?(?:شهر\s+)?$"
+    )
+    after = re.compile(rf"(?:\s*،?\s*(?:من\s+)?(?:سنه|عام)?\s*{_Y})?{_CURRENT}")
+    return re.compile(month), before, after
+
+
+def _word_dates(text: str, taken: list[tuple[int, int]]) -> list[DateMention]:
+    """Dates whose days are words (``فاتح نونبر``, ``من الرابع إلى السابع من نونبر``),
+    found from each month word back to the day before it; none overlaps ``taken``."""
+    if not any(stem in text for stem in _DAY_STEMS):
+        return []
+    months, before, after = _word_patterns()
+    days = _day_words()
+    out: list[DateMention] = []
+    for mm in months.finditer(text):
+        head = before.search(text, max(0, mm.start() - 80), mm.start())
+        if head is None:
+            continue
+        opener, d1, sep, d2 = head.groups()
+        prev = text[: head.start()].split()[-1:]
+        if prev and prev[0] in _NOT_A_DAY:
+            continue
+        mo = month_number(mm.group(1))
+        day1 = days[re.sub(r"\s+", " ", d1)]
+        day2 = days[re.sub(r"\s+", " ", d2)] if d2 else day1
+        if d2 and (day2 <= day1 or (sep.strip() == "و" and not opener)):
+            continue
+        tail = after.match(text, mm.end())
+        y = int(tail.group(1)) if tail.group(1) else None
+        start, end = head.start(), tail.end()
+        if mo and _valid(day1, mo) and _valid(day2, mo) and all(end <= s or start >= e for s, e in taken):
+            out.append(DateMention(start, end, day1, mo, day2, mo, y, y, current=bool(tail.group(2))))
+    return out
 
 
 @functools.cache
