@@ -108,6 +108,18 @@ def test_a_dispatch_dateline_with_its_place():
     assert not is_dateline("الإنتربول في 3 دجنبر 2025")
 
 
+def test_a_time_stamp_with_its_update_or_its_agency_is_a_dateline():
+    from interpol_site.clean import is_dateline
+
+    assert is_dateline("الخميس 22 نونبر 2018 - 08:10 | آخر تحديث: 22 نونبر 2018 - 09:35")
+    assert is_dateline("28/11/2023|آخر تحديث: 28/11/202310:32 م (بتوقيت مكة)")  # a date glued to a time
+    assert is_dateline("الوكالة الوطنية للإعلام - السبت 19 تشرين الأول 2019 الساعة 12:40")
+    assert not is_dateline("الوكالة الوطنية للإعلام تحتفي بالإنتربول 19 تشرين الأول 2019")
+    body = "أعلنت المنظمة الدولية للشرطة الجنائية اليوم في بيان عن عملية واسعة ضد الاحتيال المالي عبر الإنترنت."
+    lay = layout(f"الإنتربول يحتفل بمئويته في فيينا\n28/11/2023|آخر تحديث: 28/11/202310:32 م\n{body}\n")
+    assert lay.headline.text == "الإنتربول يحتفل بمئويته في فيينا"
+
+
 def test_a_headline_over_its_deck_and_markers_that_need_their_colon():
     body = "انتخبت الجمعية العامة للمنظمة الدولية للشرطة الجنائية المغرب نائبا لرئيس المنظمة عن قارة إفريقيا في غلاسكو."
     lay = layout(f"المغرب ينتخب نائبا لرئيس الإنتربول\nفي تتويج جديد للدبلوماسية الأمنية\n{body}\n")

@@ -136,26 +136,40 @@ class _Probe:
         return None
 
     def is_dateline(self) -> bool:
+        """Dates (weekday, time, "آخر تحديث: …") and nothing else, but the place filed from
+        before them ("الرباط في 3 دجنبر 2025") and an agency or outlet on either side
+        ("الوكالة الوطنية للإعلام - السبت 19 تشرين الأول 2019", "… / وام /")."""
         from .arabic import weekday_names
         from .extract.dates import find_dates
 
-        if self.words > 12:
+        if self.words > 16:
             return False
-        key = self.key
+        key = _CLOCK.sub(" ", self.key)  # (first: "28/11/202310:32" is a date glued to a time)
         found = [m for m in find_dates(key) if m.year1 and not m.is_range]
         if not found:
             return False
-        rest = _HIJRI.sub(" ", key[: found[0].start] + " " + key[found[0].end :])
-        rest = re.sub(r"[،,:()\-–—|/]", " ", _CLOCK.sub(" ", rest))
-        left = [w for w in rest.split() if w not in weekday_names() and w not in ("يوم", "بتاريخ")]
+        rest, at = [], 0
+        for m in found:
+            rest.append(key[at : m.start])
+            at = m.end
+        rest.append(key[at:])
+        rest = _HIJRI.sub(" ", " ".join(rest))
+        rest = re.sub(r"[،,:()\-–—|/+]", " ", rest)
+        left = [w for w in rest.split() if w not in weekday_names() and w not in _STAMP_WORDS]
         for n in (2, 1):  # "الرباط في 3 دجنبر 2025": the place the dispatch was filed from
             if len(left) > n and left[n] == "في" and (tuple(left[:n]) in cities().names
                                                       or tuple(left[:n]) in countries().names):
                 left = left[n + 1:]
                 break
+        credit = boilerplate()
+        for n in range(min(4, len(left)), 0, -1):  # the agency or outlet first
+            head = " ".join(left[:n])
+            if credit.agency(head) or head in credit.outlets:
+                left = left[n:]
+                break
         # all date words, or date words and then an agency: "الرباط في 20 نونبر 2025 / وام /"
         return any(not _DATE_WORDS.sub("", " ".join(left[:k])).strip()
-                   and (k == len(left) or boilerplate().agency(" ".join(left[k:])))
+                   and (k == len(left) or credit.agency(" ".join(left[k:])))
                    for k in range(len(left), -1, -1))
 
     def is_body(self) -> bool:
@@ -283,6 +297,9 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _HIJRI = re.compile(
     r"(?<!\w)\d{1,2}\s+(?:محرم|صفر|ربيع\s+(?:الاول|الثاني|الاخر)|جمادي\s+(?:الاولي|الاول|الاخره|الثانيه)"
     r"|رجب|شعبان|رمضان|شوال|ذو\s+القعده|ذو\s+الحجه)\s+\d{4}\s*ه?(?!\w)|(?<!\w)(?:الموافق|موافق)(?:\s+ل)?(?!\w)")
+#: The words of a time stamp besides dates and weekdays (normalised).
+_STAMP_WORDS = frozenset(("يوم", "بتاريخ", "اخر", "تحديث", "التحديث", "نشر", "النشر", "تاريخ", "الساعه",
+                          "بتوقيت", "مكه", "غرينيتش", "غرينتش", "توقيت"))
 _DATE_WORDS = re.compile(r"(?:صباحا|مساء|مساءا|ص|م|GMT|بتوقيت|غرينتش|المغرب|الرباط|[-–—|/,،:()\s])+")
 
 
