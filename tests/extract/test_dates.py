@@ -72,6 +72,11 @@ def test_weekdays_and_their_offsets():
     [w] = find_weekdays(norm("أعلن أمس الثلاثاء"))
     assert (w.weekday, w.offset) == (1, 1)
     assert find_weekdays(norm("اتفق الاثنين على التعاون")) == []  # "the two", no day marker
+    [w] = find_weekdays(norm("أعلنت المنظمة، الثلاثاء، من مقرها"))  # the agencies' weekday alone
+    assert (w.weekday, w.offset) == (1, None)
+    [w] = find_weekdays(norm("قالت الوزارة الخميس إن"))
+    assert (w.weekday, w.offset) == (3, None)
+    assert find_weekdays(norm("قال الاثنين إن")) == []  # "the two said"
 
 
 def test_weekday_resolves_inside_a_range():
@@ -112,6 +117,11 @@ def test_weekdays_are_found_as_by_the_whole_pattern(text):
     table = {"اليوم": 0, "امس": 1, "البارحه": 1, "غدا": -1, "يوم": None}
     matches = dates_mod._weekday_pattern().finditer(text)
     expected = [(m.start(), m.end(), m.group(3), table[m.group(1) or m.group(2) or "يوم"]) for m in matches]
+    for m in dates_mod._bare_weekday_pattern().finditer(text):  # "، الخميس،": a weekday alone
+        g = 1 if m.group(1) else 2
+        if not any(a <= m.start(g) < b for a, b, _, _ in expected):
+            expected.append((m.start(g), m.end(g), m.group(g), None))
+    expected.sort()
     found = [(w.start, w.end, w.weekday, w.offset) for w in find_weekdays(text)]
     assert found == [(a, b, dates_mod.weekday_names()[d], o) for a, b, d, o in expected]
 
@@ -153,6 +163,23 @@ def test_yesterday_in_the_lead_of_a_dated_article_is_the_day_before_it():
     for told in ("اليوم الخميس", "أمس الثلاثاء", "اليوم الخميس" + "،" + later):
         a = extract_article(head + lead.format(told) + "\n", "d.txt")
         assert a.date == dt.date(2025, 11, 27), told
+
+
+def test_a_dated_article_reports_the_day_its_lead_names():
+    from interpol_site.extract import extract_article
+
+    head = "توقيف مطلوب للعدالة بموجب نشرة حمراء للأنتربول\nكتب: محمد علي | 23 جانفي 2022\n"
+    tail = " رعية جزائرية محل نشرة حمراء صادرة عن المنظمة الدولية للشرطة الجنائية.\n"
+    cases = {
+        "أوقفت الشرطة الإسبانية، يوم الخميس 20 جانفي الجاري بمدينة أليكانتي،": dt.date(2022, 1, 20),
+        "أوقفت الشرطة الإسبانية، الخميس، بمدينة أليكانتي": dt.date(2022, 1, 20),  # the last Thursday
+        "شاركت الشرطة في الدورة التي انعقدت من 15 إلى 18 جانفي الجاري، وأوقفت": dt.date(2022, 1, 15),
+        "أوقفت الشرطة الإسبانية اليوم بمدينة أليكانتي": dt.date(2022, 1, 23),  # today
+        "أوقفت الشرطة في 3 نونبر 2021 بمدينة أليكانتي": dt.date(2022, 1, 23),  # long before: background
+    }
+    for lead, day in cases.items():
+        a = extract_article(head + lead + tail, "d.txt")
+        assert (a.published, a.date) == (dt.date(2022, 1, 23), day), lead
 
 
 def test_month_first_dates_and_latin_month_names():

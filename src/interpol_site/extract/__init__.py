@@ -185,7 +185,8 @@ def extract_article(text: str, file: str) -> Article:
                      meta.published_text or "", "date in the byline"),
         )
     if meta.published:
-        date, date_ev = _day_of_report(meta.published, weekdays, published_ev)
+        lead_text = " ".join(s.shadow.text for s in segments if s.index in (-1, 0))
+        date, date_ev = _day_of_report(meta.published, event_dates, weekdays, published_ev, lead_text)
     else:
         date, date_ev = timeline_date(event_dates, weekdays)
     if date is None and meta.updated:  # no other date than that of the last update
@@ -425,16 +426,33 @@ def _as_of(mentions, published):
             for i, ms in mentions.items()}
 
 
-def _day_of_report(published, weekdays, published_ev):
-    """The day of the event a dated article reports: its publication day, or the day
-    before when its lead tells of "أمس الأربعاء" and the byline's day is a Thursday."""
+def _day_of_report(published, event_dates, weekdays, published_ev, lead_text):
+    """The day of the event a dated article reports, as its lead (headline and first
+    paragraph) tells: "اليوم الخميس" the publication day, "أمس الأربعاء" the day before,
+    a weekday alone ("أعلنت الشرطة، الثلاثاء،") the last such day up to it, a date of the
+    month before it ("يوم الخميس 20 جانفي الجاري", "انعقدت من 15 إلى 18 تشرين الأول") that
+    date; else (or when the lead says "اليوم") the publication day."""
     lead = [w for w in weekdays if w.evidence and w.evidence[0].paragraph in (-1, 0)]
     if lead and lead[0].offset == 1:
         day = published - dt.timedelta(days=1)
         if day.weekday() == lead[0].weekday:
             return day, (dataclasses.replace(lead[0].evidence[0], rule="yesterday, by the publication day"),
                          *published_ev)
+    if (lead and lead[0].offset is not None) or _TODAY.search(lead_text):
+        return published, ()
+    dated = tuple(r for r in event_dates if r.evidence and r.evidence[0].paragraph in (-1, 0)
+                  and published - dt.timedelta(days=31) <= r.end <= published)
+    if dated:
+        return timeline_date(dated, lead)
+    if lead:
+        day = published - dt.timedelta(days=(published.weekday() - lead[0].weekday) % 7)
+        return day, (dataclasses.replace(lead[0].evidence[0], rule="the last such weekday by the publication day"),
+                     *published_ev)
     return published, ()
+
+
+#: "today" in a lead (normalised), not اليوم الوطني (a national day) nor اليوم 24 (an outlet).
+_TODAY = re.compile(r"(?<!\w)(?:اليوم|الليله|هذا الصباح)(?!\w)(?!\s+(?:ال|\d))")
 
 
 def timeline_date(event_dates, weekdays):

@@ -360,7 +360,24 @@ def find_weekdays(text: str) -> list[WeekdayMention]:
     for mt in matches_at(_weekday_pattern(), text, occurrences(text, _TIMES_OF_DAY + _RELATIVE_DAYS)):
         rel_after_time, rel, day = mt.groups()
         out.append(WeekdayMention(mt.start(), mt.end(), table[day], offsets[rel_after_time or rel or "يوم"]))
-    return out
+    # the news agencies' weekday alone: "أعلنت الشرطة، الثلاثاء، أن", "قالت الوزارة الخميس إن"
+    for mt in _bare_weekday_pattern().finditer(text):
+        g = 1 if mt.group(1) else 2
+        if not any(w.start <= mt.start(g) < w.end for w in out):
+            out.append(WeekdayMention(mt.start(g), mt.end(g), table[mt.group(g)], None))
+    return sorted(out, key=lambda w: w.start)
+
+
+#: Weekdays that are no other word (الاثنين is also "the two", الأحد "the one", الجمعة
+#: "the congregation"): these may stand alone before what was said.
+_PLAIN_WEEKDAYS = ("الثلاثاء", "الاربعاء", "الخميس", "السبت")
+
+
+@functools.cache
+def _bare_weekday_pattern() -> re.Pattern[str]:
+    days = "|".join(re.escape(n) for n in _weekdays_with_al())
+    plain = "|".join(_PLAIN_WEEKDAYS)
+    return re.compile(rf"[،,]\s*({days})\s*[،,]|(?<!\w)({plain})(?=\s+(?:ان|انه|انها|بان)(?!\w))")
 
 
 _YEAR_NEXT = re.compile(
