@@ -441,8 +441,8 @@ def _day_of_report(published, event_dates, weekdays, published_ev, lead_text):
     if (lead and lead[0].offset is not None) or _TODAY.search(lead_text):
         return published, ()
     dated = tuple(r for r in event_dates if r.evidence and r.evidence[0].paragraph in (-1, 0)
-                  and published - dt.timedelta(days=31) <= r.end <= published)
-    if dated:
+                  and published - dt.timedelta(days=31) <= r.start <= published)
+    if dated and all(r.end < published for r in dated):  # (a session still on: the day it was written)
         return timeline_date(dated, lead)
     if lead:
         day = published - dt.timedelta(days=(published.weekday() - lead[0].weekday) % 7)
