@@ -233,6 +233,7 @@ class NameWords:
     role_heads: frozenset[str]
     given: frozenset[str]
     given_common: frozenset[str]  # given names that are also common words
+    foreign: frozenset[str]  # the given names that are not Arabic (a surname may end in ـا)
     not_names: frozenset[str]
     stopwords: frozenset[str]
     verbs: frozenset[str]  # the stopwords that are verbs (قال، يلتقي)
@@ -258,6 +259,7 @@ def name_words() -> NameWords:
         role_heads=frozenset(norm(w) for w in data.get("role_heads") or []),
         given=frozenset(g for g in given if g and " " not in g),
         given_common=frozenset(norm(n) for n in data.get("given_names_common") or [] if " " not in n),
+        foreign=frozenset(norm(n) for n in data.get("foreign_given_names") or [] if " " not in n) & given,
         not_names=frozenset(norm(w) for w in data.get("not_names") or []),
         stopwords=frozenset(stop),
         verbs=frozenset(_stop_form(w) for w in words.get("verbs") or []),

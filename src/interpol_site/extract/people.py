@@ -143,8 +143,8 @@ def _head_words() -> frozenset[str]:
 
 @functools.cache
 def lexicon() -> frozenset[str]:
-    """Every surface word any of the three passes of ``find_people`` starts from."""
-    return _head_words() | frozenset(_given_starts()) | frozenset(_common_starts())
+    """Every surface word a pass of ``find_people`` starts from."""
+    return _head_words() | frozenset(_given_starts()) | frozenset(_common_starts()) | frozenset(_nationalities())
 
 
 @functools.cache
@@ -234,10 +234,16 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
     last = words[out[-1]] if out else ""
     if len(out) > 1 and last.endswith("ا") and not last.startswith("ال") and len(last) > 3 \
             and not _is_given(last) and out[-1] + 1 < len(words) and toks.joined(out[-1]) \
-            and not _closes_name(words[out[-1] + 1]):
+            and not _closes_name(words[out[-1] + 1]) and not any(_is_foreign(words[j]) for j in out):
         out.pop()  # "حل كريم بنعلي ضيفا على": an accusative; a name in ـا ends at punctuation
-        # (أوركيزا،) or before what was said (مارلاسكا إن)
+        # (أوركيزا،) or before what was said (مارلاسكا إن), and a foreign one anywhere
+        # ("فالديسي أوركيزا عن امتنانه", "سيباستيان بينيرا أعمال الدورة")
     return _limit(words, out, 4)
+
+
+def _is_foreign(token: str) -> bool:
+    """A given name that is not Arabic (its bearer's surname may end in ـا)."""
+    return not name_words().foreign.isdisjoint(_bare(token))
 
 
 def _starts_given(toks: Words, idx: list[int]) -> bool:
@@ -339,6 +345,20 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
                 else:
                     keep(idx, "apposition", [(starts[head], ends[k])])
 
+    # a foreign name no list knows, after the nationality of its bearer: "سلفه الصيني منغ
+    # هونغوي،", "منافستها التشيكية شاركا هافرانكوفا،", "للكوري الجنوبي كيم جونغ يانغ"
+    nationals = _nationalities()
+    for k in (k for k in hits if words[k] in nationals):
+        j = k + 1
+        if j < len(words) and toks.joined(k) and (nationals[words[k]], words[j]) in _two_word_nationalities():
+            j += 1  # الكوري الجنوبي
+        if j >= len(words) or not toks.joined(j - 1) or j in used:
+            continue
+        idx = _bracketed(toks, j, take)
+        if idx and not words[idx[0]].startswith("و") and not any(  # "السنغالية وكوت ديفوار،": a list
+                words[i].startswith("ال") or words[i].endswith(("ه", "ين", "ون", "ات")) for i in idx):
+            keep(idx, "nationality", [(starts[k], ends[j - 1])])
+
     # a known given name followed by name words; a given name that is also a word (وفاء،
     # سعيد) only next to a verb: "حيث عقد وفاء القاسمي لقاءات"، "ليلى الكتاني تلتقي …"
     not_names, common = name_words().not_names, _common_starts()
@@ -425,6 +445,21 @@ def _has_comma(gap: str) -> bool:
     return "،" in gap or "," in gap
 
 
+@functools.cache
+def _nationalities() -> dict[str, str]:
+    """Surface word → the nationality adjective (nisba) it holds, with the article:
+    الصيني، التشيكية، البريطانيين; with a proclitic (للكوري، والفرنسي)."""
+    adjectives = {k[0] for k in countries().names
+                  if k[0].startswith("ال") and k[0].endswith(("ي", "يه", "يين", "يون"))}
+    return {surface: forms[0][0] for surface, forms in surface_forms(adjectives).items()}
+
+
+@functools.cache
+def _two_word_nationalities() -> frozenset[tuple[str, str]]:
+    """Nationalities in two words: الكوري الجنوبي، الجنوب الإفريقي."""
+    return frozenset(k for k in countries().names if len(k) == 2 and k[0] in _nationalities().values())
+
+
 def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[int]:
     """Two or three name words right after a role and closed by punctuation:
     ``وزير الداخلية النمساوي، غيرهارد كارنر،`` — a foreign name no list knows."""
@@ -435,9 +470,15 @@ def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[in
     end = toks.ends[idx[-1]]
     after = toks.text[end : end + 2].strip()
     if idx[-1] + 1 < len(words) and after[:1] not in ("،", ",", ".", ":", "؛") \
-            and not (toks.joined(idx[-1]) and _closes_name(words[idx[-1] + 1])):
+            and not (toks.joined(idx[-1]) and _ends_name(words[idx[-1] + 1])):
         return []
     return idx
+
+
+def _ends_name(token: str) -> bool:
+    """What closes a name no list knows: ``_closes_name``, or و and a given name, the next
+    name of a list ("ماثيو هيدجز وعلي عيسى")."""
+    return _closes_name(token) or (token.startswith("و") and _is_given(token[1:]) and not _is_given(token))
 
 
 def _closes_name(token: str) -> bool:
