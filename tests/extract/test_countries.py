@@ -69,3 +69,20 @@ def test_amman_is_not_oman():
 
 def test_central_asian_adjectives_drop_their_stan():
     assert codes("والتقى بالوفد القرغيزي والطاجيكية والكازاخي والأوزبكيين") == ["KG", "TJ", "KZ", "UZ"]
+
+
+def test_adjectives_of_names_in_ya():
+    # a name in ـي is its own adjective (تشيلي → التشيلية); derived by rule it would make
+    # المالي ("financial") Mali, so such adjectives are listed one by one
+    assert codes("في العاصمة التشيلية سانتياغو، وافتتح الرئيس التشيلي الأشغال") == ["CL", "CL"]
+    assert codes("العاصمة الشيلية") == ["CL"]
+    assert codes("الدعم المالي والتقني") == []
+
+
+def test_the_country_of_a_datelines_city():
+    from interpol_site.extract import extract_article
+
+    a = extract_article("الإنتربول يعلن توقيف 3500 شخص\nليون (فرنسا) - أ ف ب\nأعلنت المنظمة الدولية "
+                        "للشرطة الجنائية، الثلاثاء، من مقرها بمدينة ليون توقيف نحو 3500 شخص في 34 دولة.\n", "a.txt")
+    [fr] = a.countries
+    assert (fr.code, fr.evidence[0].paragraph, fr.evidence[0].text) == ("FR", -2, "فرنسا")

@@ -146,6 +146,14 @@ def extract_article(text: str, file: str) -> Article:
             ev = s.evidence(m.start, m.end, "country name or adjective")
             found.setdefault(m.code, []).append(ev)
             written.setdefault(m.code, ev.text)
+    if meta.dateline and meta.byline:  # "ليون (فرنسا) - أ ف ب": the country of the dateline's city
+        start, written_city, _ = meta.dateline
+        bracket = _DATELINE_COUNTRY.match(meta.byline, start + len(written_city))
+        code = table.names.get(tuple(norm(bracket.group(1)).split())) if bracket else None
+        if code:
+            ev = Evidence(-2, bracket.start(1), bracket.end(1), bracket.group(1), "country of the dateline's city")
+            found.setdefault(code, []).insert(0, ev)
+            written.setdefault(code, ev.text)
     # "المملكة" alone is the one kingdom the article is about: its venue's country, or
     # the only one it names (the Moroccan press writes it for Morocco, the Saudi for KSA)
     kingdoms = {c for c in (*found, venue.country if venue else None) if c in _KINGDOMS}
@@ -450,6 +458,8 @@ def _day_of_report(published, event_dates, weekdays, published_ev, lead_text):
                      *published_ev)
     return published, ()
 
+
+_DATELINE_COUNTRY = re.compile(r"\s*\(\s*([^()]{2,30}?)\s*\)")
 
 #: "today" in a lead (normalised), not اليوم الوطني (a national day) nor اليوم 24 (an outlet).
 _TODAY = re.compile(r"(?<!\w)(?:اليوم|الليله|هذا الصباح)(?!\w)(?!\s+(?:ال|\d))")
