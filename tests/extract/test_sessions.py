@@ -63,3 +63,14 @@ def test_the_session_of_another_event_is_no_general_assembly():
                  "في الدورة 12 للمؤتمر الإقليمي الإفريقي", "الدورة العاشرة للألعاب المتوسطية"):
         assert find_sessions(norm(text)) == [], text
     assert [m.number for m in find_sessions(norm("الدورة 93 للجمعية العامة للأنتربول"))] == [93]
+
+
+def test_a_session_that_opens_after_the_article_is_not_its_own():
+    from interpol_site.extract import extract_article
+
+    text = ("المغرب يظفر بتنظيم الدورة 93 للجمعية العامة للأنتربول بمراكش سنة 2025\n"
+            "الجمعة 1 دجنبر 2023 - 19:40\n"
+            "صوتت الدول الأعضاء في المنظمة الدولية للشرطة الجنائية، اليوم الجمعة بالعاصمة النمساوية فيينا، "
+            "لصالح ملف المملكة المغربية، خلال الجلسة الختامية لأشغال الدورة الحادية والتسعين للجمعية العامة.\n")
+    a = extract_article(text, "a.txt")
+    assert (a.session.number, a.venue.en) == (91, "Vienna")

@@ -86,7 +86,7 @@ def extract_article(text: str, file: str) -> Article:
     by_index = {s.index: s for s in segments}
 
     # sessions ------------------------------------------------------------------
-    session_mentions = {s.index: find_sessions(s.shadow.text) for s in segments}
+    session_mentions = _as_of({s.index: find_sessions(s.shadow.text) for s in segments}, meta.published)
     counts: Counter[int] = Counter()
     first_seen: dict[int, int] = {}
     # the sessions the article is about; a session still to come only if it names no other
@@ -116,7 +116,7 @@ def extract_article(text: str, file: str) -> Article:
     # venue -----------------------------------------------------------------------
     city_mentions = [m for s in segments for m in find_cities(s.shadow.text, s.tokens, s.index)]
     city, support, next_mentions, other_mentions = choose_venue(
-        {s.index: s.shadow.text for s in segments}, city_mentions, _as_of(session_mentions, meta.published),
+        {s.index: s.shadow.text for s in segments}, city_mentions, session_mentions,
         session.number if session else None,
     )
     venue = _venue(city, support, by_index, "city bound to the event") if city else None
