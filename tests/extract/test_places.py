@@ -127,3 +127,10 @@ def test_with_no_city_in_the_text_the_dateline_is_the_venue():
     assert a.venue.en == "Abu Dhabi"  # a city of the text comes first
     a = extract_article("عنوان الخبر\nدبي - وام\nانطلقت اليوم أشغال الدورة 93 للجمعية العامة للإنتربول.\n", "v.txt")
     assert a.venue is None  # a session's venue is the session's, found by the corpus step
+
+
+def test_an_arrest_in_a_city_of_the_spanish_coast():
+    text = "أوقفت مصالح الشرطة الإسبانية، يوم الخميس 20 جانفي 2022 بمدينة أليكانتي، رعية جزائرية محل نشرة حمراء."
+    assert venue(text) == "Alicante"
+    assert venue("وجرى التوقيف ليل الأربعاء، بتنسيق مع الإنتربول.") is None  # ليل: "night"
+    assert venue("وجرى التوقيف بمدينة ليل الفرنسية، بتنسيق مع الإنتربول.") == "Lille"
