@@ -86,3 +86,9 @@ def test_the_country_of_a_datelines_city():
                         "للشرطة الجنائية، الثلاثاء، من مقرها بمدينة ليون توقيف نحو 3500 شخص في 34 دولة.\n", "a.txt")
     [fr] = a.countries
     assert (fr.code, fr.evidence[0].paragraph, fr.evidence[0].text) == ("FR", -2, "فرنسا")
+
+
+def test_mali_after_a_team_or_a_compass_point():
+    assert codes("مباراتين أمام منتخب مالي") == ["ML"]
+    assert codes("الجماعات المسلحة في شمال مالي") == ["ML"]
+    assert codes("بدعم مالي وتقني") == []

@@ -277,3 +277,31 @@ def test_a_name_ends_before_what_its_bearer_does():
 def test_keeper_of_the_seals_is_a_post():
     found = people(f"وأكد وزير العدل حافظ الأختام، عبد الرشيد طبي، أن مصالحه ستباشر الإجراءات. {BODY}")
     assert list(found) == ["عبد الرشيد طبي"]
+
+
+def test_participles_by_their_shape_and_names_that_open_with_mim():
+    from interpol_site.extract.people import _is_participle
+
+    for word in ("مؤكد", "مشير", "موضح", "مطالب", "معتبر", "متحدث", "مستعرض"):
+        assert _is_participle(word), word
+    for word in ("مونيوز", "منديل", "مونيك", "ميليس", "مارلاسك"):
+        assert not _is_participle(word), word
+    found = people(f"وقال المفتش العام للشرطة الرواندية، دان مونيوزا، إن بلاده مستعدة. {BODY}")
+    assert list(found) == ["دان مونيوزا"]
+    found = people(f"ووقعت نائبة المدير العام للشرطة الوطنية، ساندرا ميليسا روخاس، الاتفاق. {BODY}")
+    assert list(found) == ["ساندرا ميليسا روخاس"]
+
+
+def test_what_a_name_is_not_after_it():
+    # لـ and a verbal noun: what the city is for
+    assert people(f"فيما تستعد العاصمة الشيلية سانتياغو لاحتضان الدورة 88 للجمعية العامة. {BODY}") == {}
+    # a regnal number ends the name; a sports complex is no person
+    assert people(f"أمام منتخب مالي بمركب محمد السادس لكرة القدم بالمعمورة. {BODY}") == {}
+    # a nationality, then a cup or a city behind a clitic
+    assert people(f"وتستعد الجامعة المغربية لكأس أمم إفريقيا، بتنسيق أمني. {BODY}") == {}
+    assert people(f"ومقر الاتحاد الإفريقي بأديس أبابا، حيث عقد الاجتماع. {BODY}") == {}
+
+
+def test_a_coach_is_a_role():
+    found = people(f"يخوض المنتخب الوطني، بقيادة مدربه نبيل باها، مباراتين وديتين. {BODY}")
+    assert list(found) == ["نبيل باها"]

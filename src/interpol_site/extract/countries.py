@@ -4,7 +4,7 @@
 ``النرويجية`` → NO, ``كوريا الجنوبية`` → KR. Regions and organisations that contain a
 country-like word (``أمريكا اللاتينية``, ``الأمم المتحدة``) are consumed as blockers.
 Words that are also common words (``مالي`` "financial", ``بنين`` "sons") count only with
-corroboration: in a list of countries, or after دولة/جمهورية/بلد/في/إلى/من.
+corroboration: in a list of countries, or after دولة/جمهورية/بلد/في/إلى/من/منتخب/شمال ….
 A city is not its country, and nisba surnames inside a person's name are not countries.
 """
 
@@ -18,7 +18,9 @@ from .tokens import PhraseMatch, Words, find_phrases
 
 _new = tuple.__new__  # a NamedTuple without its Python-level __new__
 
-_CORROBORATE_BEFORE = re.compile(r"(?:^|\s)(?:دوله|دول|جمهوريه|بلد|بلاد|مملكه|في|الي|من|مع|عاصمه|سفير|سفاره)\s*$")
+_CORROBORATE_BEFORE = re.compile(
+    r"(?:^|\s)(?:دوله|دول|جمهوريه|بلد|بلاد|مملكه|في|الي|من|مع|نحو|داخل|عاصمه|سفير|سفاره|حكومه|سلطات|شعب|حدود"
+    r"|رئيس|منتخب|شمال|جنوب|شرق|غرب|وسط)\s*$")
 
 
 class CountryMention(NamedTuple):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -90,12 +91,13 @@ def _is_name_word(token: str, later: bool) -> bool:
                     or token[1:] in nw.not_names or token[1:].startswith("ال"):
                 return False  # ونور الدين: the next name of a list; ومؤسسة: the next noun
         if not _is_given(token) and not token.startswith("ال") and token.endswith("ا") and len(token) > 3 and (
-            token.startswith("م") and not token.startswith("ما") and len(token) >= 5
-            or token[:-1] in nw.role_heads or token[:-1] in nw.given_common
-        ):  # (a participle never has its alef second: مارلاسكا is a name)
+            _is_participle(token[:-1]) or token[:-1] in nw.role_heads or token[:-1] in nw.given_common
+        ):
             return False  # مؤكدا، مشيرا، نائبا، رئيسا: accusatives after a name; not أوركيزا، سيلفا
         if token.endswith(("يه", "ات")) and not _is_given(token):
             return False  # العربية، الوطنية: feminine adjectives; لقاءات: plurals
+        if _PURPOSE.match(token):
+            return False  # "سانتياغو لاحتضان الدورة": لـ and a verbal noun, what the city is for
         if token.startswith(("لل", "بال", "وال", "فال", "كال")) and not (
             token.startswith("بال") and _is_given(token[3:], common=True)
         ):
@@ -103,6 +105,22 @@ def _is_name_word(token: str, later: bool) -> bool:
     if token in _place_words() and not _is_given(token):
         return False
     return True
+
+
+def _is_participle(base: str) -> bool:
+    """The active participle of a derived verb (normalised, without its accusative ـا), by
+    its shape: مُفعِل/مُفعِّل (مؤكد، مشير، موضح), مُفاعِل (مطالب), مُفتعِل (معتبر), مُتفعِّل
+    (متحدث), مُستفعِل (مستعرض). Names that open with م keep other shapes: مونيوز، منديل، مونيك."""
+    if not base.startswith("م") or base.startswith("ما"):
+        return False
+    n = len(base)
+    return n == 4 or (n == 5 and base[2] in "تا") or (n in (5, 6) and base.startswith("مت")) \
+        or (n == 6 and base.startswith("مست"))
+
+
+#: لـ and the verbal noun of a derived verb (normalised): لاحتضان، لانتخاب (افتعال)، لاستقبال
+#: (استفعال)، لتنظيم (تفعيل)، لاعلان (إفعال). No foreign surname has these shapes (لاغارد، لامبرت).
+_PURPOSE = re.compile(r"ل(?:ا.ت.ا.|است..ا.|ت..ي.|ا..ا.)")
 
 
 @functools.cache
@@ -209,9 +227,9 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
         if out and not toks.joined(j - 1):
             break
         t = words[j]
-        if out and royal and t in _REGNAL:
+        if out and t in _REGNAL and (royal or _is_given(words[out[0]])):
             out.append(j)
-            break
+            break  # "الملك محمد السادس"، "بمركب محمد السادس لكرة القدم": the number ends the name
         if t in _CONNECTORS and out and j + 1 < len(words):
             out.append(j)
             nxt = words[j + 1]
@@ -355,8 +373,9 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if j >= len(words) or not toks.joined(j - 1) or j in used:
             continue
         idx = _bracketed(toks, j, take)
-        if idx and not words[idx[0]].startswith("و") and not any(  # "السنغالية وكوت ديفوار،": a list
-                words[i].startswith("ال") or words[i].endswith(("ه", "ين", "ون", "ات")) for i in idx):
+        if idx and not words[idx[0]].startswith("و") and not _holds_place(words, idx) and not any(
+                words[i].startswith("ال") or words[i].endswith(("ه", "ين", "ون", "ات")) or _is_stop(words[i])
+                for i in idx):  # not "السنغالية وكوت ديفوار،" (a list), "المغربية لكأس أمم إفريقيا"
             keep(idx, "nationality", [(starts[k], ends[j - 1])])
 
     # a known given name followed by name words; a given name that is also a word (وفاء،
@@ -443,6 +462,16 @@ def _apposition_gaps(toks: Words, marks: list[int], heads: list[int]) -> list[in
 
 def _has_comma(gap: str) -> bool:
     return "،" in gap or "," in gap
+
+
+def _holds_place(words: list[str], idx: list[int]) -> bool:
+    """Whether the words hold a country or city behind their clitics (بأديس أبابا)."""
+    places = cities().names
+    for n, i in enumerate(idx):
+        for form in _bare(words[i]):
+            if form in _place_words() or (n + 1 < len(idx) and (form, words[idx[n + 1]]) in places):
+                return True
+    return False
 
 
 @functools.cache
