@@ -164,3 +164,18 @@ def test_fullest_names_are_those_of_the_plain_pairwise_definition(names):
         if target is None:
             fullest.append(n)
     assert fullest_names(names) == (canon, fullest)
+
+
+def test_a_city_tells_no_session_held_there_years_before():
+    from interpol_site.extract import extract_article
+    from interpol_site.link import link
+
+    then = extract_article(
+        "اختتام أشغال الجمعية العامة للأنتربول\nالخميس 8 نونبر 2007\n"
+        "اختتمت اليوم بمراكش أشغال الدورة 76 للجمعية العامة للمنظمة الدولية للشرطة الجنائية.\n", "h.txt")
+    arrest = extract_article(
+        "توقيف مبحوث عنه بمراكش\nالخميس 17 أكتوبر 2024\n"
+        "أوقفت الشرطة اليوم بمدينة مراكش مواطنا فرنسيا محل نشرة حمراء صادرة عن الأنتربول.\n", "a.txt")
+    corpus = link([then, arrest])
+    assert (corpus.articles[0].session.number, corpus.articles[0].venue.en) == (76, "Marrakech")
+    assert corpus.articles[1].venue.en == "Marrakech" and corpus.articles[1].session is None

@@ -95,14 +95,15 @@ def _fill(a: Article, table: dict[int, SessionInfo], by_venue: dict[str, set[int
     changes: dict = {}
     session = a.session
     assembly = session is None and a.venue is not None and _speaks_of_the_assembly(a)
-    if assembly and len(by_venue.get(a.venue.slug, ())) == 1:
+    year = a.published or a.date or (a.event_dates[0].start if a.event_dates else None)
+    if assembly and len(by_venue.get(a.venue.slug, ())) == 1 \
+            and _same_time(year, table[next(iter(by_venue[a.venue.slug]))]):
         n = next(iter(by_venue[a.venue.slug]))
         info = table[n]
         ev = _inferred(a.venue.evidence[:1], info.sources[0], "the only session of the corpus held in this city")
         session = Session(n, ev)
         changes["session"] = session
     if session is None and assembly:
-        year = (a.published or a.date or (a.event_dates[0].start if a.event_dates else None))
         hits = [k for k in known_sessions().values()
                 if year and k.year == year.year and k.city == a.venue.en]
         if len(hits) == 1:
@@ -150,6 +151,14 @@ def _fill(a: Article, table: dict[int, SessionInfo], by_venue: dict[str, set[int
         if date:
             changes["date"], changes["date_evidence"] = date, ev
     return a.replace(**changes) if changes else a
+
+
+def _same_time(day: dt.date | None, info: SessionInfo) -> bool:
+    """Whether an article of ``day`` may be about the session: within a year of it (a
+    preview, a look back), or either date unknown. A press release of 2025 on an arrest in
+    Marrakech is not about the 2007 session held there."""
+    year = info.year or (known_sessions()[info.number].year if info.number in known_sessions() else None)
+    return day is None or year is None or abs(day.year - year) <= 1
 
 
 _ASSEMBLY = re.compile(r"جمعي(?:ه|تها|ته)\s+العامه|انتربول|الشرطه\s+الجنائيه|interpol", re.IGNORECASE)

@@ -74,3 +74,24 @@ def test_a_session_that_opens_after_the_article_is_not_its_own():
             "لصالح ملف المملكة المغربية، خلال الجلسة الختامية لأشغال الدورة الحادية والتسعين للجمعية العامة.\n")
     a = extract_article(text, "a.txt")
     assert (a.session.number, a.venue.en) == (91, "Vienna")
+
+
+def test_a_session_with_a_year_of_its_own_is_history():
+    from interpol_site.extract import extract_article
+
+    text = ("حوار مع المسؤول الأمني حول الاستعدادات\nالاثنين 10 نونبر 2025\n"
+            "قال المسؤول إنه سبق لمراكش أن احتضنت الدورة 76 سنة 2007، وإن الدورة 88 بسانتياغو سنة 2019 "
+            "ناقشت الجريمة السيبرانية، وإن الاستعدادات للدورة 93 للجمعية العامة بلغت مراحلها الأخيرة، "
+            "قبل تسليم العلم للبلد الذي سيحتضن الدورة 94 السنة المقبلة.\n")
+    assert extract_article(text, "a.txt").session.number == 93
+
+
+def test_an_edition_of_another_event_by_its_pronoun():
+    from interpol_site.arabic import norm
+    from interpol_site.extract.sessions import find_sessions
+
+    assert find_sessions(norm('أشغال "منتدى أبوظبي للتعاون الشرطي الدولي" في نسخته الثالثة، تحت رعاية')) == []
+    [m] = find_sessions(norm("أشغال الجمعية العامة للأنتربول في دورتها 93 بمراكش"))
+    assert m.number == 93
+    [m] = find_sessions(norm("خلال اجتماعات جمعيتها العامة التسعين المنعقدة في نيودلهي"))
+    assert m.number == 90

@@ -87,6 +87,8 @@ def extract_article(text: str, file: str) -> Article:
 
     # sessions ------------------------------------------------------------------
     session_mentions = _as_of({s.index: find_sessions(s.shadow.text) for s in segments}, meta.published)
+    session_mentions = _in_history(session_mentions, {s.index: s.shadow.text for s in segments},
+                                   meta.published.year if meta.published else _main_year(found_dates))
     counts: Counter[int] = Counter()
     first_seen: dict[int, int] = {}
     # the sessions the article is about; a session still to come only if it names no other
@@ -431,6 +433,33 @@ def _as_of(mentions, published):
             and published < known[m.number].start
 
     return {i: [dataclasses.replace(m, relation="future") if later(m) else m for m in ms]
+            for i, ms in mentions.items()}
+
+
+def _main_year(found) -> int | None:
+    """The year the article's dates state most often (the first of a tie), if any."""
+    years = Counter(m.year1 for ms in found.values() for m in ms if m.year1)
+    return max(years, key=lambda y: years[y]) if years else None
+
+
+#: A year written beside a session: "الدورة 76 سنة 2007", "سنة 1974 خلال الدورة 43".
+_NEAR_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _in_history(mentions, texts, year):
+    """Session mentions with a year of their own beside them, more than a year from the
+    article's, as the history they are ("سبق لمراكش أن احتضنت الدورة 76 سنة 2007")."""
+    if year is None:
+        return mentions
+
+    def history(m, text):
+        if m.relation != "this":
+            return False
+        near = text[max(0, m.start - 30) : m.start] + " " + text[m.end : m.end + 30]
+        near = re.split(r"[.؛;]", near)[-1] if "." in text[max(0, m.start - 30) : m.start] else near
+        return any(abs(int(y) - year) > 1 for y in _NEAR_YEAR.findall(near))
+
+    return {i: [dataclasses.replace(m, relation="previous") if history(m, texts[i]) else m for m in ms]
             for i, ms in mentions.items()}
 
 

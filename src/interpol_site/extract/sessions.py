@@ -88,25 +88,47 @@ def find_sessions(text: str) -> list[SessionMention]:
     for mt in matches_at(relative, text, starts):
         rel: Relation = "next" if mt.group(1) in ("المقبله", "القادمه", "التاليه") else "previous"
         out.append(SessionMention(mt.start(), mt.end(), None, rel))
+    out = [m for m in out if not _of_another_event(text, m)]
     out.sort(key=lambda m: m.start)
-    # "الدورة 93 …، المقرر انعقادها بمراكش سنة 2025": a numbered session still to come
+    # "الدورة 93 …، المقرر انعقادها بمراكش سنة 2025", "سيحتضن الدورة 94 السنة المقبلة":
+    # a numbered session still to come
     for k, m in enumerate(out):
         if m.relation == "this" and m.number is not None:
             end = min(m.end + 100, out[k + 1].start if k + 1 < len(out) else len(text))
             cue = _FUTURE.search(text, m.end, end)
-            if cue and "." not in text[m.end : cue.start()]:
+            ahead = cue is not None and "." not in text[m.end : cue.start()]
+            if ahead or _WILL_HOST.search(text, max(0, m.start - 40), m.start) or _NEXT_YEAR.match(text, m.end):
                 out[k] = SessionMention(m.start, m.end, m.number, "future")
     return out
 
 
 #: What follows the number of a session of another event: "الدورة 16 لمنتدى مراكش الأمني",
 #: "الدورة الثالثة من المعرض" (normalised).
-_OTHER_EVENT = re.compile(
-    r"\s+(?:من\s+)?(?:ل|لل|ال)?(?:منتدي|مؤتمر|مهرجان|ملتقي|معرض|بطوله|كاس|ندوه|اجتماع|دوري|جائزه|العاب"
-    r"|قمه|مسابقه|لقاء|ايام|اسبوع|موسم|مناظره|صالون|ماراطون|ماراثون|اولمبياد|مباراه)"
-)
+_EVENTS = (r"(?:منتدي|مؤتمر|مهرجان|ملتقي|معرض|بطوله|كاس|ندوه|اجتماع|دوري|جائزه|العاب"
+           r"|قمه|مسابقه|لقاء|ايام|اسبوع|موسم|مناظره|صالون|ماراطون|ماراثون|اولمبياد|مباراه)")
+_OTHER_EVENT = re.compile(r"\s+(?:من\s+)?(?:ل|لل|ال)?" + _EVENTS)
+#: "منتدى أبوظبي للتعاون الشرطي في نسخته الثالثة": what a session word with a pronoun
+#: (نسخته، دورتها) refers back to, another event or INTERPOL's assembly.
+_OWNER = re.compile(r"(?<!\w)[وفبل]?(?:ال|لل)?(?:" + _EVENTS[3:-1].replace("|اجتماع", "").replace("|لقاء", "")
+                    + r"|(انتربول|جمعيه|منظمه))")  # (اجتماعات الجمعية العامة في دورتها …: the assembly's)
+
+
+def _of_another_event(text: str, m: SessionMention) -> bool:
+    """Whether a session word with a pronoun (نسخته، دورتها) refers back to another
+    event: the last event noun before it, in its sentence, is not INTERPOL's."""
+    word = text[m.start : m.end].split()[0]
+    if not word.endswith(("ته", "تها")) or "جمعي" in word:  # (جمعيتها العامة: an organisation's)
+        return False
+    start = max(0, m.start - 120, *(text.rfind(c, 0, m.start) + 1 for c in ".؛;"))
+    owners = list(_OWNER.finditer(text, start, m.start))
+    return bool(owners) and owners[-1].group(1) is None
 
 _FUTURE = re.compile(
     r"(?<!\w)(?:(?:المقرر|المزمع|المرتقب|المنتظر)\s+(?:ان\s+)?(?:انعقادها|عقدها|تنظيمها|تنعقد|تعقد)"
     r"|(?:التي\s+)?(?:ستنعقد|ستعقد|ستقام|ستحتضنها|ستستضيفها|ستنظم))(?!\w)"
 )
+
+#: A host still to come right before the session: "البلد الذي سيحتضن الدورة 94".
+_WILL_HOST = re.compile(r"(?<!\w)(?:سيحتضن|ستحتضن|سيستضيف|ستستضيف|سينظم|ستنظم|ستحتضنها|سيحتضنها)\s+(?:\S+\s+)?$")
+#: "الدورة 94 السنة المقبلة", "… العام المقبل".
+_NEXT_YEAR = re.compile(r"\s+(?:في\s+)?(?:السنه|العام)\s+(?:المقبل|المقبله|القادم|القادمه)(?!\w)")
