@@ -120,6 +120,14 @@ def test_a_time_stamp_with_its_update_or_its_agency_is_a_dateline():
     assert lay.headline.text == "الإنتربول يحتفل بمئويته في فيينا"
 
 
+def test_a_dateline_with_its_place_and_credits_beside_it():
+    from interpol_site.clean import is_dateline
+
+    assert is_dateline("الأطلس 24 | كيغالي – الأربعاء 06 فبراير 2019")  # an outlet no list knows
+    assert is_dateline("أبوظبي – الثلاثاء 16 شتنبر 2025 | الخليج والمغرب")
+    assert not is_dateline("مراكش تحتضن أشغال الإنتربول | 27 نونبر 2025")  # a headline beside it
+
+
 def test_a_headline_over_its_deck_and_markers_that_need_their_colon():
     body = "انتخبت الجمعية العامة للمنظمة الدولية للشرطة الجنائية المغرب نائبا لرئيس المنظمة عن قارة إفريقيا في غلاسكو."
     lay = layout(f"المغرب ينتخب نائبا لرئيس الإنتربول\nفي تتويج جديد للدبلوماسية الأمنية\n{body}\n")
@@ -148,5 +156,5 @@ def test_a_line_of_dates_under_the_headline_is_no_headline():
     body = "شكلت الدورة الـ93 للجمعية العامة للمنظمة الدولية للشرطة الجنائية محطة بارزة في تاريخ التعاون الأمني الدولي."
     lay = layout(f"الدورة الـ93 للأنتربول.. حصيلة إيجابية\n24-27 نونبر 2025\n{body}\n")
     assert lay.headline.text == "الدورة الـ93 للأنتربول.. حصيلة إيجابية"
-    lay = layout(f"مراكش 24 نونبر 2025\n{body}\n")  # a place and a date may head an article
-    assert lay.headline.text == "مراكش 24 نونبر 2025"
+    lay = layout(f"مراكش 24 نونبر 2025\n{body}\n")  # a place and a date: the dispatch's dateline
+    assert lay.headline is None and [ln.text for ln in lay.bylines] == ["مراكش 24 نونبر 2025"]

@@ -144,6 +144,11 @@ class _Probe:
 
         if self.words > 16:
             return False
+        if "|" in self.key:  # "الأطلس 24 | كيغالي – الأربعاء 06 فبراير 2019": short credits beside a stamp
+            parts = [p.strip() for p in self.key.split("|") if p.strip()]
+            if len(parts) > 1 and any(_Probe(p).is_dateline() for p in parts) \
+                    and all(len(p.split()) <= 3 or _Probe(p).is_dateline() for p in parts):
+                return True
         key = _CLOCK.sub(" ", self.key)  # (first: "28/11/202310:32" is a date glued to a time)
         found = [m for m in find_dates(key) if m.year1 and not m.is_range]
         if not found:
@@ -156,10 +161,9 @@ class _Probe:
         rest = _HIJRI.sub(" ", " ".join(rest))
         rest = re.sub(r"[،,:()\-–—|/+]", " ", rest)
         left = [w for w in rest.split() if w not in weekday_names() and w not in _STAMP_WORDS]
-        for n in (2, 1):  # "الرباط في 3 دجنبر 2025": the place the dispatch was filed from
-            if len(left) > n and left[n] == "في" and (tuple(left[:n]) in cities().names
-                                                      or tuple(left[:n]) in countries().names):
-                left = left[n + 1:]
+        for n in (2, 1):  # "الرباط في 3 دجنبر 2025", "كيغالي – الأربعاء": the place filed from
+            if len(left) >= n and (tuple(left[:n]) in cities().names or tuple(left[:n]) in countries().names):
+                left = left[n + 1:] if len(left) > n and left[n] == "في" else left[n:]
                 break
         credit = boilerplate()
         for n in range(min(4, len(left)), 0, -1):  # the agency or outlet first

@@ -18,13 +18,14 @@ from .sessions import SessionMention
 from .tokens import Words, find_phrases, sentence_bounds
 
 _LOCATIVE = re.compile(
-    r"(?:(?:^|\s)(?:في|ب|الي|من|داخل)\s*$|مدينه\s*$|(?:احتضنت|تحتضن|تحتضنها|احتضنتها|تستضيف|استضافت|"
+    r"(?:(?:^|\s)(?:في|ب|الي|من|داخل)\s*$|مدينه\s*$|(?:^|\s)(?:في\s+|ب)ال?عاصمه\s+\S+\s*$|(?:احتضنت|تحتضن|تحتضنها|احتضنتها|تستضيف|استضافت|"
     r"تستضيفها|استضافتها|المنعقده|انعقدت|تنعقد|عقدت|المقامه|تلتئم)\s+(?:ب|في|مدينه)?\s*$)"
 )
 _EVENT = re.compile(
     r"اليوم|انطلق|افتتاح|اشغال|المنعقده|انعقاد|انعقدت|عقدت|تنعقد|تلتئم|احتضن|تحتضن|تستضيف|"
     r"استضاف|ندوه|اجتماع|الجمعيه العامه|الدوره|المؤتمر|القمه|لقاء"
 )
+_DATELINE_HEAD = re.compile(r"\s*(?:\.\.|…|:|-|–)")
 _MODIFIER = re.compile(r"(?:مرفا|ميناء|مطار|جامعه|شارع|ساحه|حي|مستشفي|ملعب|سجن|محكمه|بلديه)\s*$")
 # "المركز العالمي للتكوين في إفران", "مقر المنظمة بليون": the city of an institution (but
 # "بمقر المديرية بالرباط", "في مقر …": the event is there)
@@ -73,6 +74,11 @@ def _sentence(text: str, sentences: list[tuple[int, int]], m: CityMention) -> tu
     return next(((a, b) for a, b in sentences if a <= m.start < b), (0, len(text)))
 
 
+def _placed(text: str, m: CityMention) -> bool:
+    """Whether a locative puts something in the city: في، بـ، مدينة، احتضنت …"""
+    return bool(_LOCATIVE.search(text[max(0, m.start - 30) : m.start] + m.clitic)) or m.clitic.endswith("ب")
+
+
 def _score(text: str, m: CityMention, bound: SessionMention | None, session: int | None,
            bounds: tuple[int, int]) -> float | None:
     """How strongly a mention names the venue of the article's event (None: another event).
@@ -87,13 +93,17 @@ def _score(text: str, m: CityMention, bound: SessionMention | None, session: int
     score = 1.0
     if bound is not None and bound.relation == "this" and (session is None or bound.number == session):
         score += 3
-    before = text[max(0, m.start - 30) : m.start] + (m.clitic if m.clitic else "")
     if _INSTITUTION.search(text[max(0, m.start - 60) : m.start]):  # (a clitic بـ is in it)
         score -= 3  # and its في or بـ places the institution, not the event
-    elif _LOCATIVE.search(before) or m.clitic.endswith("ب"):
+    elif _placed(text, m):
         score += 2
-    if _MODIFIER.search(text[max(0, m.start - 12) : m.start]):
-        score -= 3
+    modifier = _MODIFIER.search(text[max(0, m.start - 12) : m.start])
+    if modifier and not _LOCATIVE.search(text[max(0, m.start - 30) : m.start - len(modifier.group())]):
+        score -= 3  # "انفجار مرفأ بيروت"; but "بميناء طنجة المتوسط" is where it happened
+    elif modifier:
+        score += 2
+    if m.segment == -1 and m.start == 0 and _DATELINE_HEAD.match(text, m.end):
+        score += 2  # "طنجة.. توقيف مواطن فرنسي": the city the headline is filed from
     if _EVENT.search(text[bounds[0] : bounds[1]]):
         score += 2
     if m.segment == -1:
@@ -144,8 +154,9 @@ def choose_venue(
         if score is None:
             if bound is not None and bound.relation == "next":
                 next_venue.append(m)
-            elif bound is not None and bound.relation in ("this", "future") and bound.number is not None:
-                others.append((bound.number, m))
+            elif bound is not None and bound.relation in ("this", "future") and bound.number is not None \
+                    and (_placed(text, m) or m.start < bound.start):
+                others.append((bound.number, m))  # not "الدورة 76 …، بعد تفجيرات الدار البيضاء"
             continue
         key = m.city.en
         best[key] = max(best.get(key, 0.0), score) + (0.25 if key in best else 0.0)
