@@ -370,8 +370,8 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         j = k + 1
         if j < len(words) and toks.joined(k) and (nationals[words[k]], words[j]) in _two_word_nationalities():
             j += 1  # الكوري الجنوبي
-        if j >= len(words) or not toks.joined(j - 1) or j in used:
-            continue
+        if j >= len(words) or not toks.joined(j - 1) or j in used or words[j].startswith(("ال", "و", "لل")):
+            continue  # (the cheap tests first: a name after a nationality opens with neither)
         idx = _bracketed(toks, j, take)
         if idx and not words[idx[0]].startswith("و") and not _holds_place(words, idx) and not any(
                 words[i].startswith("ال") or words[i].endswith(("ه", "ين", "ون", "ات")) or _is_stop(words[i])
