@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import time
 
@@ -25,25 +26,39 @@ def test_large_results_do_not_stall_the_pipes():
     assert workers.run(tasks, 2) == [task() for task in tasks]
 
 
+def _flag():
+    """A flag in shared memory, seen by the build process and the workers it forks."""
+    return mp.get_context("fork").Value("b", 0)
+
+
+def _wait_for(flag, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not flag.value and time.monotonic() < deadline:
+        time.sleep(0.001)
+
+
 def test_an_error_in_a_worker_is_raised_with_its_traceback():
-    parent = os.getpid()
+    parent, worker_started = os.getpid(), _flag()
 
     def task(i: int) -> int:
-        time.sleep(0.002)
         if os.getpid() != parent:
+            worker_started.value = 1
             raise ValueError(f"task {i} failed in a worker")
+        _wait_for(worker_started)  # the build's tasks leave some for a worker to take
         return i
 
     with pytest.raises(workers.WorkerError, match="failed in a worker"):
-        workers.run([lambda i=i: task(i) for i in range(500)], 2)
+        workers.run([lambda i=i: task(i) for i in range(50)], 2)
 
 
 def test_an_error_in_the_build_process_stops_the_workers():
-    parent = os.getpid()
+    parent, build_took_one = os.getpid(), _flag()
 
     def task(i: int) -> int:
         if os.getpid() == parent:
+            build_took_one.value = 1
             raise KeyError("the build's own task")
+        _wait_for(build_took_one)  # a worker cannot take every task before the build does
         return i
 
     with pytest.raises(KeyError):
