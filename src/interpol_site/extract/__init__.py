@@ -455,8 +455,8 @@ def _in_history(mentions, texts, year):
     def history(m, text):
         if m.relation != "this":
             return False
-        near = text[max(0, m.start - 30) : m.start] + " " + text[m.end : m.end + 30]
-        near = re.split(r"[.؛;]", near)[-1] if "." in text[max(0, m.start - 30) : m.start] else near
+        before = re.split(r"[.؛;]", text[max(0, m.start - 30) : m.start])[-1]  # this sentence's
+        near = before + " " + text[m.end : m.end + 30]
         return any(abs(int(y) - year) > 1 for y in _NEAR_YEAR.findall(near))
 
     return {i: [dataclasses.replace(m, relation="previous") if history(m, texts[i]) else m for m in ms]

@@ -272,8 +272,8 @@ def _find_dates(text: str) -> list[DateMention]:
 #: the thirty-first (اليوم is masculine: الرابع والعشرين من نونبر).
 @functools.cache
 def _day_words() -> dict[str, int]:
-    days = {w: n for w, n in ordinal_words().items() if n <= 31 and not w.split()[0].endswith(("ه", "ي"))}
-    days.update({w: n for w, n in ordinal_words().items() if n <= 31 and w.split()[0] in ("الحادي", "الثاني")})
+    days = {w: n for w, n in ordinal_words().items()
+            if n <= 31 and not w.split()[0].endswith("ه") and w.split()[0] != "الاولي"}
     return {**days, "فاتح": 1, "الفاتح": 1}
 
 
