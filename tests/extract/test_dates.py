@@ -133,6 +133,16 @@ def test_hints_reorder_only_all_small_numeric_dates():
     assert dates_mod.with_hints([m], frozenset({(11, 5), (5, 11)})) == [m]
 
 
+def test_an_ambiguous_numeric_date_falls_in_the_month_the_text_names():
+    [m] = find_dates("11/1/2024")
+    [h] = dates_mod.with_hints([m], frozenset({(16, 11), (20, 11)}))  # "من 16 إلى 20 نونبر"
+    assert (h.day1, h.month1) == (1, 11)
+    [h] = dates_mod.with_hints([m], frozenset({(16, 1)}))  # January named: as written, 11 January
+    assert (h.day1, h.month1) == (11, 1)
+    assert dates_mod.with_hints([m], frozenset({(3, 1), (9, 11)})) == [m]  # both months named
+    assert dates_mod.with_hints([m], frozenset({(11, 1), (9, 11)})) == [m]  # the very day named
+
+
 def test_a_date_written_with_its_weekday_is_the_day_of_the_event():
     from interpol_site.extract import extract_article
 

@@ -110,17 +110,27 @@ def find_dates(text: str, day_month_hints: frozenset[tuple[int, int]] = frozense
 
 def with_hints(mentions: list[DateMention], day_month_hints: frozenset[tuple[int, int]]) -> list[DateMention]:
     """``mentions`` (found without hints) with each all-small numeric date read MM/DD when
-    only that order is a (day, month) pair stated in words. The order changes neither
-    span nor validity (both parts are <= 12), so the hints can come after the search."""
+    only that order is a (day, month) pair stated in words, or, when neither is, only
+    that order falls in a month named in words (11/1/2024 beside "16 نونبر" is 1
+    November). The order changes neither span nor validity (both parts are <= 12), so
+    the hints can come after the search."""
     if not day_month_hints:
         return mentions
+    months = {month for _, month in day_month_hints}
     out = []
     for m in mentions:
         # found without hints, an ambiguous date is (day, month) as written
-        if m.ambiguous_order and (m.month1, m.day1) in day_month_hints and (m.day1, m.month1) not in day_month_hints:
+        if m.ambiguous_order and _month_first(m.day1, m.month1, day_month_hints, months):
             m = dataclasses.replace(m, day1=m.month1, month1=m.day1, day2=m.month1, month2=m.day1)
         out.append(m)
     return out
+
+
+def _month_first(first: int, second: int, hints: frozenset[tuple[int, int]], months: set[int]) -> bool:
+    """Whether the words of the text say that first/second (both <= 12) is MM/DD."""
+    if (first, second) in hints or (second, first) in hints:
+        return (second, first) in hints and (first, second) not in hints
+    return first in months and second not in months
 
 
 def day_month_pairs(text: str) -> frozenset[tuple[int, int]]:
