@@ -145,3 +145,11 @@ def test_a_capital_by_its_country_a_port_where_it_happened_a_datelined_headline(
             "محمد الخامس الدولي بالدار البيضاء، خلال شهر شتنبر الماضي، أن أوقفت مواطنا ألمانيا.")
     assert venue(text) == "Tangier"
     assert venue("وذكر بانفجار مرفأ بيروت سنة 2020 وبالتعاون الدولي في التحقيق.") is None
+
+
+def test_a_national_central_bureau_names_a_city_that_is_not_the_venue():
+    for office in ("المكتب المركزي الوطني-أنتربول الرباط", "المكتب المركزي الوطني أنتربول-الرباط"):
+        text = (f"انتخاب مسؤول مغربي نائبا لرئيس الأنتربول\n\nصوتت الجمعية العامة للأنتربول اليوم لفائدة "
+                f"مدير الشرطة القضائية ورئيس {office}، الذي قاد الوفد المغربي.\n")
+        assert venue(text) is None, office
+    assert venue("انطلقت اليوم بالرباط أشغال اجتماع الأنتربول.\n") == "Rabat"

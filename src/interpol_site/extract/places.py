@@ -25,6 +25,8 @@ _EVENT = re.compile(
     r"اليوم|انطلق|افتتاح|اشغال|المنعقده|انعقاد|انعقدت|عقدت|تنعقد|تلتئم|احتضن|تحتضن|تستضيف|"
     r"استضاف|ندوه|اجتماع|الجمعيه العامه|الدوره|المؤتمر|القمه|لقاء"
 )
+#: A National Central Bureau is named after its city: "أنتربول الرباط", "انتربول-واشنطن"
+_NCB = re.compile(r"(?:^|[\s\-–])(?:ال)?[اإأ]?نتربول\s*[-–]?\s*$")
 _DATELINE_HEAD = re.compile(r"\s*(?:\.\.|…|:|-|–)")
 _MODIFIER = re.compile(r"(?:مرفا|ميناء|مطار|جامعه|شارع|ساحه|حي|مستشفي|ملعب|سجن|محكمه|بلديه)\s*$")
 # "المركز العالمي للتكوين في إفران", "مقر المنظمة بليون": the city of an institution (but
@@ -90,6 +92,8 @@ def _score(text: str, m: CityMention, bound: SessionMention | None, session: int
         # where a session still to come will be held: the venue only if nothing else is
         # ("احتضنت الدار البيضاء اجتماعا تحضيريا للدورة 93، المرتقب عقدها بمراكش")
         return 0.5
+    if _NCB.search(text[max(0, m.start - 12) : m.start]):
+        return None  # "المكتب المركزي الوطني-أنتربول الرباط": an office's name
     score = 1.0
     if bound is not None and bound.relation == "this" and (session is None or bound.number == session):
         score += 3
