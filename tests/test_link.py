@@ -151,6 +151,15 @@ def test_a_surname_that_is_also_a_word_resolves_only_as_the_subject_of_a_verb():
     assert corpus.articles[2].people == ()
 
 
+def test_a_surname_in_a_headline_resolves_and_a_speaker_opens_a_line():
+    full = "وأكد جمال الدباغ، مدير الشرطة القضائية، أن الأمن مشترك." + TAIL
+    quoted = "الدباغ: المغرب شريك موثوق في مكافحة الجريمة\n\nاحتضنت المدينة لقاء أمنيا رفيعا." + TAIL
+    corpus = link([extract_article(full, "a.txt"), extract_article(quoted, "b.txt")])
+    [p] = corpus.articles[1].people
+    assert p.name == "جمال الدباغ"
+    assert (p.evidence[0].paragraph, p.evidence[0].text) == (-1, "الدباغ")  # -1: the headline
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.sets(st.lists(st.sampled_from(["عبد", "اللطيف", "حموشي", "محمد", "الدخيسي", "بوبكر", "سبيك", "أحمد"]),
                         min_size=1, max_size=4).map(" ".join), max_size=12))

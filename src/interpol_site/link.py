@@ -211,14 +211,15 @@ def _merge_people(articles: list[Article]) -> list[Article]:
             else:
                 people[c] = Person(c, p.slug if c == p.name else _slug(c), tuple(roles[c]), tuple(aliases[c]),
                                    p.mentions, p.evidence)
-        for seg, s, e, token, surname in finder.mentions(a.body) if finder is not None else ():
+        texts = (a.title or "", *a.body)  # the headline ("الراشدي: المغرب شريك موثوق") and the body
+        for seg, s, e, token, surname in finder.mentions(texts) if finder is not None else ():
             word = token if token in surnames else surname
-            if len(surnames[word]) != 1 or (word in spoken and not _after_verb(a.body[seg], s)):
+            if len(surnames[word]) != 1 or (word in spoken and not _speaks(texts[seg], s, e)):
                 continue
             full = next(iter(surnames[word]))
             if full in people:
                 continue
-            ev = Evidence(seg, s, e, a.body[seg][s:e], "surname of a person named elsewhere in the corpus",
+            ev = Evidence(seg - 1, s, e, texts[seg][s:e], "surname of a person named elsewhere in the corpus",
                           "inferred", first_file.get(full))
             people[full] = Person(full, _slug(full), tuple(roles[full]), tuple(aliases[full]), 1, (ev,))
         new = tuple(people.values())
@@ -265,8 +266,11 @@ def _not_a_common_word(word: str) -> bool:
     return word not in name_words().stopwords and (word,) not in countries().names and (word,) not in cities().names
 
 
-def _after_verb(paragraph: str, start: int) -> bool:
-    """Whether the word before ``start`` is a verb of saying or doing (وأكد، يقول، ولفت)."""
+def _speaks(paragraph: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is the subject of a verb of saying or doing
+    before it (وأكد، يقول، ولفت), or the speaker a line opens with ("الدباغ: …")."""
+    if start == 0 and paragraph[end:end + 1] == ":":
+        return True
     before = shadow(paragraph[max(0, start - 20):start]).text.split()
     return bool(before) and _is_verb(before[-1])
 
