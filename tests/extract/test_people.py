@@ -305,3 +305,8 @@ def test_what_a_name_is_not_after_it():
 def test_a_coach_is_a_role():
     found = people(f"يخوض المنتخب الوطني، بقيادة مدربه نبيل باها، مباراتين وديتين. {BODY}")
     assert list(found) == ["نبيل باها"]
+
+
+def test_what_is_handed_over_ends_the_name_before_it():
+    found = people(f"وفي ختام الدورة، تسلم كريم بوعزة علم المنظمة إعلانا عن استضافة الدورة المقبلة. {BODY}")
+    assert list(found) == ["كريم بوعزة"]
