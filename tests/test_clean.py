@@ -126,6 +126,7 @@ def test_a_dateline_with_its_place_and_credits_beside_it():
     assert is_dateline("الأطلس 24 | كيغالي – الأربعاء 06 فبراير 2019")  # an outlet no list knows
     assert is_dateline("أبوظبي – الثلاثاء 16 شتنبر 2025 | الخليج والمغرب")
     assert not is_dateline("مراكش تحتضن أشغال الإنتربول | 27 نونبر 2025")  # a headline beside it
+    assert is_dateline("مغرب نيوز - طنجة | الخميس 16 أكتوبر 2025 - 13:05")  # outlet - place | stamp
 
 
 def test_a_headline_over_its_deck_and_markers_that_need_their_colon():
@@ -158,3 +159,28 @@ def test_a_line_of_dates_under_the_headline_is_no_headline():
     assert lay.headline.text == "الدورة الـ93 للأنتربول.. حصيلة إيجابية"
     lay = layout(f"مراكش 24 نونبر 2025\n{body}\n")  # a place and a date: the dispatch's dateline
     assert lay.headline is None and [ln.text for ln in lay.bylines] == ["مراكش 24 نونبر 2025"]
+
+
+def test_a_site_menu_is_stripped_and_anchors_nothing():
+    from interpol_site.clean import is_menu
+
+    menu = "الرئيسية | سياسة | مجتمع | اقتصاد | رياضة | دولية | جهات | فن وثقافة | تكنولوجيا | كتاب وآراء"
+    assert is_menu(menu)
+    assert not is_menu("حرر بتاريخ | 11/21/2025 | من طرف كشـ24 - وكالات")
+    assert not is_menu("طنجة | توقيف مواطن فرنسي | نشرة حمراء | الأنتربول | 16 أكتوبر 2025")
+    text = f"هسبريس\n{menu}\n\nستار الدورة 93 للأنتربول يسدل بمراكش\n\nهسبريس - مريم التازي\n" \
+           f"الخميس 27 نونبر 2025 - 19:40\n\n{PARA}\n"
+    lay = layout(text)
+    assert lay.headline.text == "ستار الدورة 93 للأنتربول يسدل بمراكش"
+    assert [s.reason for s in lay.stripped] == ["site menu (links between bars)"]
+
+
+def test_a_byline_after_the_outlet_and_the_outlet_before_its_place():
+    from interpol_site.clean import byline_kind
+
+    assert byline_kind("الأخبار - إعداد: هشام بنعلي | الأحد 23 نونبر 2025 - 09:30") == "author"
+    assert byline_kind("Le360 - حاوره بمراكش: أنس الصديقي | الأربعاء 26 نونبر 2025") == "author"
+    assert byline_kind("هبة بريس ـ أكادير") == "source"
+    assert byline_kind("الأخبار - مراكش تستعد لاحتضان الدورة 93") is None  # the outlet, then a headline
+    lay = layout(f"هبة بريس ـ أكادير\n\n{PARA}\n")
+    assert lay.headline is None and [b.text for b in lay.bylines] == ["هبة بريس ـ أكادير"]

@@ -125,6 +125,11 @@ class _Probe:
                 if kind == "source" and self.words > 8:
                     continue
                 return kind
+        rest = _after_outlet(key)
+        if rest:  # "الأخبار - إعداد: هشام بنعلي | الأحد 23 نونبر 2025": the outlet, then a byline
+            kind = _Probe(rest).byline_kind()
+            if kind is not None:
+                return kind
         if key.count("|") >= 2 or self.is_dateline() or _AGO.match(key):
             return "published"
         if outlet_credit(self.text):
@@ -147,7 +152,7 @@ class _Probe:
         if "|" in self.key:  # "الأطلس 24 | كيغالي – الأربعاء 06 فبراير 2019": short credits beside a stamp
             parts = [p.strip() for p in self.key.split("|") if p.strip()]
             if len(parts) > 1 and any(_Probe(p).is_dateline() for p in parts) \
-                    and all(len(p.split()) <= 3 or _Probe(p).is_dateline() for p in parts):
+                    and all(len(re.sub(r"[-–—]", " ", p).split()) <= 3 or _Probe(p).is_dateline() for p in parts):
                 return True
         key = _CLOCK.sub(" ", self.key)  # (first: "28/11/202310:32" is a date glued to a time)
         found = [m for m in find_dates(key) if m.year1 and not m.is_range]
@@ -226,6 +231,15 @@ def _byline_markers() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
     )
 
 
+def is_menu(text: str) -> bool:
+    """A site's menu: five links or more between bars, none over three words and none a
+    sentence or a date ("الرئيسية | وطني | سياسة | جهات | اقتصاد | رياضة")."""
+    if text.count("|") < 4:
+        return False
+    parts = [p.strip() for p in text.split("|")]
+    return all(0 < len(p.split()) <= 3 and not re.search(r"[.،,:؛\d]", p) for p in parts)
+
+
 def is_ui(text: str) -> bool:
     """A short line of site furniture (report, share, cookie, image notices): at least two
     UI words making up a quarter of it, or half of a very short line."""
@@ -270,8 +284,21 @@ def outlet_credit(text: str) -> str | None:
     after a section ("هسبريس", "مراكش 24", "مجتمع | هسبريس"); None for any other line."""
     if len(text.split()) > 4:
         return None
-    last = re.split(r"[|\-–—/]", text)[-1].strip(" :")
-    return last if last and norm(last) in boilerplate().outlets else None
+    parts = [p.strip(" :") for p in re.split(r"[|\-–—/]|\sـ\s", text)]
+    if norm(parts[0]) in boilerplate().outlets and len(parts) == 2 \
+            and (tuple(norm(parts[1]).split()) in cities().names or tuple(norm(parts[1]).split()) in countries().names):
+        return parts[0]  # "هبة بريس ـ أكادير": the outlet, then the place it reports from
+    return parts[-1] if parts[-1] and norm(parts[-1]) in boilerplate().outlets else None
+
+
+def _after_outlet(key: str) -> str | None:
+    """What follows an outlet's or an agency's name and a dash or a bar at the start of a
+    (normalised) line, or None."""
+    m = re.match(r"^([^|\-–—]{2,30}?)\s*[|\-–—]\s*(\S.*)$", key)
+    if m is None:
+        return None
+    head = m[1].strip()
+    return m[2] if head in boilerplate().outlets or boilerplate().agency(head) else None
 
 
 def credit_from_place(text: str) -> str | None:
@@ -336,6 +363,8 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
             stripped.append(Stripped(i, shown, "strip of other headlines (whitespace-separated fragments)"))
         elif not has_arabic(shown) and not re.search(r"\d", shown):
             stripped.append(Stripped(i, shown, "no Arabic text"))
+        elif is_menu(shown):
+            stripped.append(Stripped(i, shown, "site menu (links between bars)"))
         else:
             probe = _Probe(shown, folded)
             lines.append(Line(i, shown, probe.shadow))

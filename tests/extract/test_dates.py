@@ -3,7 +3,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interpol_site.arabic import norm
+from interpol_site.arabic import norm, shadow
 from interpol_site.extract import dates as dates_mod
 from interpol_site.extract.dates import day_in_range, find_dates, find_weekdays, next_event_years
 from interpol_site.extract.tokens import matches_at
@@ -221,3 +221,28 @@ def test_ordinals_that_count_no_day_are_no_dates():
 def test_every_day_word_holds_a_stem():
     for word in dates_mod._day_words():
         assert any(stem in word for stem in dates_mod._DAY_STEMS), word
+
+
+def test_a_dated_preview_goes_on_the_timeline_at_its_event():
+    from interpol_site.extract import extract_article
+
+    byline = "هيئة التحرير | الأحد 23 نونبر 2025 - 09:30"
+    preview = ("تتجه الأنظار ابتداء من يوم الاثنين 24 نونبر 2025 إلى مراكش التي تحتضن الدورة 93 للجمعية العامة "
+               "للأنتربول إلى غاية يوم الخميس 27 نونبر، بمشاركة وفود الدول الأعضاء.")
+    a = extract_article(f"مراكش تستعد للأنتربول\n\n{byline}\n\n{preview}\n", "p.txt")
+    assert a.published == dt.date(2025, 11, 23) and a.date == dt.date(2025, 11, 24)  # not Thursday the 20th
+    tomorrow = "وتنطلق غدا الاثنين بمراكش أشغال الدورة 93 للجمعية العامة للمنظمة الدولية للشرطة الجنائية."
+    a = extract_article(f"مراكش تستعد للأنتربول\n\n{byline}\n\n{tomorrow}\n", "t.txt")
+    assert a.date == dt.date(2025, 11, 24) and a.date_evidence[0].rule == "tomorrow, by the publication day"
+    [w] = find_weekdays(shadow("ابتداء من غد الاثنين").text)
+    assert w.offset == -1
+
+
+def test_a_dispatch_is_dated_by_the_day_of_its_dateline():
+    from interpol_site.extract import extract_article
+
+    text = ("شرطة عمان تشارك في أعمال الجمعية العامة للإنتربول\n\nسانتياغو في 16 أكتوبر /العمانية/ تشارك شرطة "
+            "عمان السلطانية في أعمال الدورة الـ88 للجمعية العامة التي بدأت أمس وتستمر حتى الثامن عشر من أكتوبر "
+            "الجاري. وتعقد الجمعية من 15 إلى 18 أكتوبر 2019 بمشاركة الدول الأعضاء.\n")
+    a = extract_article(text, "d.txt")
+    assert a.published is None and a.date == dt.date(2019, 10, 16)  # the day filed, not the 18th

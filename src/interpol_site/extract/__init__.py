@@ -194,9 +194,11 @@ def extract_article(text: str, file: str) -> Article:
             Evidence(-2, max(start, 0), max(start, 0) + len(meta.published_text or ""),
                      meta.published_text or "", "date in the byline"),
         )
-    if meta.published:
+    filed = None if meta.published else _dateline_day(lay.body[0].text if lay.body else "", event_dates)
+    if meta.published or filed:
         lead_text = " ".join(s.shadow.text for s in segments if s.index in (-1, 0))
-        date, date_ev = _day_of_report(meta.published, event_dates, weekdays, published_ev, lead_text)
+        day, ev = (meta.published, published_ev) if meta.published else (filed.start, filed.evidence)
+        date, date_ev = _day_of_report(day, event_dates, weekdays, ev, lead_text)
     else:
         date, date_ev = timeline_date(event_dates, weekdays)
     if date is None and meta.updated:  # no other date than that of the last update
@@ -470,22 +472,51 @@ def _day_of_report(published, event_dates, weekdays, published_ev, lead_text):
     month before it ("يوم الخميس 20 جانفي الجاري", "انعقدت من 15 إلى 18 تشرين الأول") that
     date; else (or when the lead says "اليوم") the publication day."""
     lead = [w for w in weekdays if w.evidence and w.evidence[0].paragraph in (-1, 0)]
-    if lead and lead[0].offset == 1:
-        day = published - dt.timedelta(days=1)
+    today = _TODAY.search(lead_text)
+    if lead and lead[0].offset in (1, -1, -2) and (lead[0].offset > 0 or not today):
+        day = published - dt.timedelta(days=lead[0].offset)  # "أمس الأربعاء"; "غدا الاثنين" in a preview
         if day.weekday() == lead[0].weekday:
-            return day, (dataclasses.replace(lead[0].evidence[0], rule="yesterday, by the publication day"),
+            return day, (dataclasses.replace(lead[0].evidence[0], rule=_RELATIVE_RULE[lead[0].offset]),
                          *published_ev)
-    if (lead and lead[0].offset is not None) or _TODAY.search(lead_text):
+    if (lead and lead[0].offset is not None) or today:
         return published, ()
-    dated = tuple(r for r in event_dates if r.evidence and r.evidence[0].paragraph in (-1, 0)
-                  and published - dt.timedelta(days=31) <= r.start <= published)
+    in_lead = tuple(r for r in event_dates if r.evidence and r.evidence[0].paragraph in (-1, 0))
+    dated = tuple(r for r in in_lead if published - dt.timedelta(days=31) <= r.start <= published)
     if dated and all(r.end < published for r in dated):  # (a session still on: the day it was written)
         return timeline_date(dated, lead)
+    ahead = tuple(r for r in in_lead if published < r.start <= published + dt.timedelta(days=31))
+    if ahead and not dated:  # a preview: "ابتداء من يوم الاثنين 24 نونبر … إلى غاية يوم الخميس 27 نونبر"
+        return timeline_date(ahead, lead)
+    lead = [w for w in lead if not _with_date(w, in_lead)]  # "يوم الخميس 27 نونبر" is that day
     if lead:
         day = published - dt.timedelta(days=(published.weekday() - lead[0].weekday) % 7)
         return day, (dataclasses.replace(lead[0].evidence[0], rule="the last such weekday by the publication day"),
                      *published_ev)
     return published, ()
+
+
+#: A dispatch's first words: its city, في and the day it was filed ("سانتياغو في 16 أكتوبر /العمانية/").
+_FILED_IN = re.compile(r"^\s*(\S+(?: \S+)?) في ")
+
+
+def _dateline_day(first: str, event_dates):
+    """The day a dispatch was filed, when its first paragraph opens with its dateline
+    (a city, في, a single date): the day the article reports from, as a byline's."""
+    m = _FILED_IN.match(first)
+    if m is None or tuple(norm(m.group(1)).split()) not in cities().names:
+        return None
+    return next((r for r in event_dates if r.is_single and r.evidence and r.evidence[0].paragraph == 0
+                 and r.evidence[0].start == m.end()), None)
+
+
+_RELATIVE_RULE = {1: "yesterday, by the publication day", -1: "tomorrow, by the publication day",
+                  -2: "the day after tomorrow, by the publication day"}
+
+
+def _with_date(w, ranges) -> bool:
+    """Whether the weekday is written right before one of the dates ("الخميس 27 نونبر")."""
+    we = w.evidence[0]
+    return any(r.evidence[0].paragraph == we.paragraph and 0 <= r.evidence[0].start - we.end <= 2 for r in ranges)
 
 
 _DATELINE_COUNTRY = re.compile(r"\s*\(\s*([^()]{2,30}?)\s*\)")

@@ -75,7 +75,7 @@ class WeekdayMention:
     start: int
     end: int
     weekday: int  # Monday = 0
-    offset: int | None  # publication day minus event day: 0 اليوم, 1 أمس, -1 غدا
+    offset: int | None  # publication day minus event day: 0 اليوم, 1 أمس, -1 غدا (غد), -2 بعد غد
 
 
 @functools.cache
@@ -345,7 +345,7 @@ def _weekdays_with_al() -> tuple[str, ...]:
 
 
 _TIMES_OF_DAY = ("صباح", "مساء", "ظهر", "عشيه", "ليله", "فجر")
-_RELATIVE_DAYS = ("اليوم", "امس", "البارحه", "غدا", "يوم")
+_RELATIVE_DAYS = ("اليوم", "امس", "البارحه", "بعد غد", "غدا", "غد", "يوم")
 
 
 @functools.cache
@@ -362,7 +362,7 @@ def _weekday_pattern() -> re.Pattern[str]:
 def find_weekdays(text: str) -> list[WeekdayMention]:
     """``اليوم الخميس``, ``صباح اليوم الخميس``, ``مساء الخميس``, ``أمس الثلاثاء``, ``يوم الجمعة``."""
     table = weekday_names()
-    offsets = {"اليوم": 0, "امس": 1, "البارحه": 1, "غدا": -1, "يوم": None}
+    offsets = {"اليوم": 0, "امس": 1, "البارحه": 1, "بعد غد": -2, "غدا": -1, "غد": -1, "يوم": None}
     out = []
     if not any(day in text for day in _weekdays_with_al()):
         return out
