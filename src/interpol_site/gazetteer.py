@@ -167,6 +167,9 @@ def countries() -> CountryTable:
         for adjective in adjectives:
             for form in _adjective_forms(_stem_of(adjective)):
                 add(form, _code(code))
+    for code, peoples in (data.get("peoples") or {}).items():
+        for people in peoples:
+            add(people, _code(code))
     for phrase in data.get("blockers") or []:
         table[tuple(norm(phrase).split())] = None
     # A spelling claimed by two countries (e.g. a bare كوريا) is too ambiguous to use.

@@ -92,3 +92,16 @@ def test_mali_after_a_team_or_a_compass_point():
     assert codes("مباراتين أمام منتخب مالي") == ["ML"]
     assert codes("الجماعات المسلحة في شمال مالي") == ["ML"]
     assert codes("بدعم مالي وتقني") == []
+
+
+def test_peoples_by_their_plurals_and_what_is_named_after_a_country_but_is_not_it():
+    from interpol_site.extract import extract_article
+
+    def codes(text):
+        return [c.code for c in extract_article(text, "c.txt").countries]
+
+    assert codes("وأصبح التنسيق اليومي مع الإسبان والألمان نموذجا في ملف الهجرة.") == ["ES", "DE"]
+    assert codes("شبكة تنشط في تهريب الكوكايين والقنب الهندي عبر المحيط الهندي.") == []
+    assert codes("كان نائبا لرئيس المنظمة عن القارة الأميركية.") == []
+    assert codes("وضم الوفد مدير المكتب المركزي الوطني في عمّان.") == []  # Amman
+    assert codes("وشارك وفد من سلطنة عُمان في الاجتماعات، كما حضر وفد في عمان.") == ["OM"]

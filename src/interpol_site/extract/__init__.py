@@ -146,6 +146,8 @@ def extract_article(text: str, file: str) -> Article:
         blocked = person_spans.get(s.index, [])
         for m in find_countries(s.shadow.text, s.tokens, s.index, blocked):
             ev = s.evidence(m.start, m.end, "country name or adjective")
+            if _MARKED_OTHER.get(m.code, "\0") in ev.text:
+                continue  # a mark the text writes tells the words apart: عمّان is Amman
             found.setdefault(m.code, []).append(ev)
             written.setdefault(m.code, ev.text)
     if meta.dateline and meta.byline:  # "ليون (فرنسا) - أ ف ب": the country of the dateline's city
@@ -508,6 +510,9 @@ def _dateline_day(first: str, event_dates):
     return next((r for r in event_dates if r.is_single and r.evidence and r.evidence[0].paragraph == 0
                  and r.evidence[0].start == m.end()), None)
 
+
+#: Spellings, with their marks, of what a country's unmarked name also reads as.
+_MARKED_OTHER = {"OM": "مّ"}  # عمّان (Amman), not عُمان
 
 _RELATIVE_RULE = {1: "yesterday, by the publication day", -1: "tomorrow, by the publication day",
                   -2: "the day after tomorrow, by the publication day"}
