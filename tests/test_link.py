@@ -160,6 +160,14 @@ def test_a_surname_in_a_headline_resolves_and_a_speaker_opens_a_line():
     assert (p.evidence[0].paragraph, p.evidence[0].text) == (-1, "الدباغ")  # -1: the headline
 
 
+def test_a_name_after_al_or_bin_lends_no_surname_to_the_corpus():
+    named = extract_article("وترأس الوفد الشيخ عبدالله بن ناصر بن خليفة آل ثاني رئيس مجلس الوزراء." + TAIL, "a.txt")
+    other = extract_article("وتعد المنظمة ثاني أكبر منظمة دولية بعد الأمم المتحدة." + TAIL, "b.txt")
+    corpus = link([named, other])
+    assert [p.name for p in corpus.articles[0].people] == ["عبدالله بن ناصر بن خليفة آل ثاني"]
+    assert corpus.articles[1].people == ()
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.sets(st.lists(st.sampled_from(["عبد", "اللطيف", "حموشي", "محمد", "الدخيسي", "بوبكر", "سبيك", "أحمد"]),
                         min_size=1, max_size=4).map(" ".join), max_size=12))

@@ -182,7 +182,9 @@ def _merge_people(articles: list[Article]) -> list[Article]:
     surnames: dict[str, set[str]] = defaultdict(set)
     spoken: set[str] = set()  # surnames that stand alone only as the subject of a verb
     for f in fullest:
-        last = shadow(f).text.split()[-1]
+        *first, last = shadow(f).text.split()
+        if first and first[-1] in _FAMILY_OF:
+            continue  # آل ثاني، بن ناصر: the family (or father) is two words, and ثاني a word alone
         if len(last) >= 4 and (not last.startswith("ال") or _is_family_nisba(last)):
             surnames[last].add(f)
         elif _may_be_surname(last):
@@ -225,6 +227,10 @@ def _merge_people(articles: list[Article]) -> list[Article]:
         new = tuple(people.values())
         out.append(a.replace(people=new) if new != a.people else a)
     return out
+
+
+#: The words before a family's or a father's name (normalised): آل، بن، أبو …
+_FAMILY_OF = frozenset({"ال", "بن", "ابن", "بنت", "ولد", "ابو", "بو", "ايت"})
 
 
 def fullest_names(names: Iterable[str]) -> tuple[dict[str, str], list[str]]:

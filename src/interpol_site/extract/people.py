@@ -86,7 +86,7 @@ def _is_name_word(token: str, later: bool) -> bool:
     if plain in _phrases_by_first() and any(len(t) == 1 for t in _phrases_by_first()[plain]):
         return False  # a one-word title (اللواء) is never part of a name
     if later:
-        if token[0] in "وف" and not _is_given(token) and token not in _CONNECTORS:
+        if token[0] in "وف" and len(token) > 3 and not _is_given(token) and token not in _CONNECTORS:
             if token[1:] in nw.given or token[1:] in nw.given_common or token[1:] in nw.stopwords \
                     or token[1:] in nw.not_names or token[1:].startswith("ال"):
                 return False  # ونور الدين: the next name of a list; ومؤسسة: the next noun
@@ -98,7 +98,7 @@ def _is_name_word(token: str, later: bool) -> bool:
             return False  # العربية، الوطنية: feminine adjectives; لقاءات: plurals
         if _PURPOSE.match(token):
             return False  # "سانتياغو لاحتضان الدورة": لـ and a verbal noun, what the city is for
-        if token.startswith(("لل", "بال", "وال", "فال", "كال")) and not (
+        if len(token) > 3 and token.startswith(("لل", "بال", "وال", "فال", "كال")) and not (
             token.startswith("بال") and _is_given(token[3:], common=True)
         ):
             return False  # للموارد، بالمغرب: a preposition with the article; not بالصادق (Belsadek)
@@ -325,6 +325,8 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
                 idx = idx[1:]
             if not (idx and _starts_given(toks, idx)):
                 idx = _bracketed(toks, titles_end, take)
+            if idx and _conjoined(words[idx[0]]):
+                idx = []  # "والكلاب المدربة ومصالح الإسعاف": the next item of a list, after no title
             if idx:
                 if idx[0] == titles_end or not _starts_given(toks, idx):
                     keep(idx, "title", [(starts[start], ends[titles_end - 1])])
@@ -392,8 +394,12 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if before >= 0 and any(f in not_names for f in _bare(words[before])):
             continue  # جامعة نايف، مؤسسة محمد السادس
         clitic = words[k][: len(words[k]) - len(form)]
-        if form in _place_words() and ("ب" in clitic or "ل" in clitic or k > 0 and words[k - 1] in _LOCATIVES):
-            continue  # في سانتياغو، بسانتياغو: the city, not a Santiago
+        if form in _place_words() and ("ب" in clitic or "ل" in clitic or k > 0 and (
+                words[k - 1] in _LOCATIVES or words[k - 1] in _nationalities())):
+            continue  # في سانتياغو، بسانتياغو، العاصمة التشيلية سانتياغو: the city, not a Santiago
+        quoted = k > 0 and toks.gaps[k - 1].rstrip()[-1:] in ('"', "«", "“")
+        if quoted and any(f.removeprefix("ال") in not_names for j in range(max(0, k - 3), k) for f in _bare(words[j])):
+            continue  # المركز الدولي للمؤتمرات "عبد اللطيف رحال": what the place is named after
         if form in _COMPOUND_HEADS:
             idx = take(k)
         else:  # the name goes on only past spaces (not "سانتياغو - فيديو", "بوعزة، انخرطت")
@@ -494,8 +500,10 @@ def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[in
     ``وزير الداخلية النمساوي، غيرهارد كارنر،`` — a foreign name no list knows."""
     words = toks.words
     idx = take(i)[:3]
-    if len(idx) < 2 or words[idx[0]].startswith(("ال", "بال", "لل", "وال", "فال", "كال")):
-        return []
+    first = words[idx[0]] if idx else ""
+    if len(idx) < 2 or first.startswith(("ال", "بال", "لل", "وال", "فال", "كال")) or _is_stop(first) \
+            or (first.startswith("ب") and _is_participle(first[1:])):
+        return []  # not "بعملية التوقيف", "بمستوى التنسيق"
     end = toks.ends[idx[-1]]
     after = toks.text[end : end + 2].strip()
     if idx[-1] + 1 < len(words) and after[:1] not in ("،", ",", ".", ":", "؛") \
