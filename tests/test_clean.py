@@ -184,3 +184,16 @@ def test_a_byline_after_the_outlet_and_the_outlet_before_its_place():
     assert byline_kind("الأخبار - مراكش تستعد لاحتضان الدورة 93") is None  # the outlet, then a headline
     lay = layout(f"هبة بريس ـ أكادير\n\n{PARA}\n")
     assert lay.headline is None and [b.text for b in lay.bylines] == ["هبة بريس ـ أكادير"]
+
+
+def test_photo_captions_are_stripped_wherever_they_stand():
+    from interpol_site.clean import is_caption
+
+    for caption in ("(صورة: أرشيف)", "(صورة أرشيفية) شعار المنظمة على مبنى أمانتها العامة في ليون",
+                    "الصورة: الوفد الأردني خلال مشاركته في الأشغال", "حموشي وأوركيزا عقب التوقيع (صورة: المديرية)",
+                    "من حفل الاختتام بمراكش - صورة: هسبريس"):
+        assert is_caption(caption), caption
+    assert not is_caption("وتشارك شرطة عمان بصورة منتظمة في اجتماعات الجمعية العامة.")
+    lay = layout(f"الإنتربول يوافق على انضمام فلسطين\n\n(صورة أرشيفية) شعار المنظمة في ليون\n\n{PARA}\n")
+    assert lay.headline.text == "الإنتربول يوافق على انضمام فلسطين"
+    assert [s.reason for s in lay.stripped] == ["photo caption"]

@@ -240,6 +240,17 @@ def is_menu(text: str) -> bool:
     return all(0 < len(p.split()) <= 3 and not re.search(r"[.،,:؛\d]", p) for p in parts)
 
 
+#: A photo's credit or label (normalised): "(صوره: ارشيف)" or "(صوره ارشيفيه)" opening or
+#: closing the line, "الصوره: …" opening it, "- صوره: هسبريس" closing it.
+_CAPTION = re.compile(r"^\(\s*(?:ال)?صوره\b[^()]*\)|\(\s*(?:ال)?صوره\b[^()]*\)$"
+                      r"|^(?:ال)?صوره\s*:|[-–—|]\s*(?:ال)?صوره\s*:[^.]*$")
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: a short line marked as one (not a sentence that says صورة)."""
+    return len(text.split()) <= 30 and "صور" in text and bool(_CAPTION.search(norm(text).strip()))
+
+
 def is_ui(text: str) -> bool:
     """A short line of site furniture (report, share, cookie, image notices): at least two
     UI words making up a quarter of it, or half of a very short line."""
@@ -365,6 +376,8 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
             stripped.append(Stripped(i, shown, "no Arabic text"))
         elif is_menu(shown):
             stripped.append(Stripped(i, shown, "site menu (links between bars)"))
+        elif is_caption(shown):
+            stripped.append(Stripped(i, shown, "photo caption"))
         else:
             probe = _Probe(shown, folded)
             lines.append(Line(i, shown, probe.shadow))

@@ -153,3 +153,10 @@ def test_a_national_central_bureau_names_a_city_that_is_not_the_venue():
                 f"مدير الشرطة القضائية ورئيس {office}، الذي قاد الوفد المغربي.\n")
         assert venue(text) is None, office
     assert venue("انطلقت اليوم بالرباط أشغال اجتماع الأنتربول.\n") == "Rabat"
+
+
+def test_a_bureau_in_a_city_and_the_city_a_dispatch_opens_with():
+    text = ("غلاسكو 7 تشرين الثاني (بترا)- انتخبت الجمعية العامة للإنتربول اليوم أمينا عاما جديدا.\n\n"
+            "وضم الوفد مدير المكتب المركزي الوطني للإنتربول في عمّان وعددا من الضباط.\n")
+    assert venue(text) == "Glasgow"
+    assert venue("وضم الوفد مدير المكتب المركزي الوطني للإنتربول في عمّان وعددا من الضباط.\n") is None

@@ -95,3 +95,27 @@ def test_an_edition_of_another_event_by_its_pronoun():
     assert m.number == 93
     [m] = find_sessions(norm("خلال اجتماعات جمعيتها العامة التسعين المنعقدة في نيودلهي"))
     assert m.number == 90
+
+
+def test_sessions_of_another_body_held_before_or_still_to_come():
+    assert numbers("أشغال الدورة العادية السادسة للجمعية العامة لأفريبول بالجزائر") == []
+    assert numbers("الدورة 80 للجمعية العامة للأمم المتحدة") == []
+    for owner in ("للأنتربول", "للمنظمة الدولية للشرطة الجنائية", "لمنظمة الأنتربول", "لانتربول"):
+        assert numbers(f"الدورة 93 للجمعية العامة {owner}") == [(93, "this")], owner
+    assert numbers("على هامش الدورة الـ91 للجمعية العامة للأنتربول بفيينا شهر نوفمبر الماضي") == [(91, "previous")]
+    assert numbers("قبل أسابيع من احتضان مدينة مراكش للدورة 93 للجمعية العامة") == [(93, "future")]
+    assert numbers("للدورة 93 للجمعية العامة للأنتربول، المقررة ما بين 24 و27 نونبر") == [(93, "future")]
+
+
+def test_a_session_far_from_the_article_s_year_is_not_its_own():
+    from interpol_site.extract import _session_of_year, extract_article
+
+    assert [_session_of_year(y) for y in (1974, 2007, 2019, 2021, 2025)] == [43, 76, 88, 89, 93]
+    text = ("انطلاق أشغال الجمعية العامة لآلية التعاون الشرطي\n\nنشر في : 10 جوان 2024\n\n"
+            "انطلقت اليوم أشغال الجمعية العامة للآلية، علما أن الدورة العادية الخامسة كانت قد انعقدت في فيفري "
+            "الماضي بحضور ممثلي الدول الأعضاء.\n")
+    assert extract_article(text, "a.txt").session is None
+    # the year written beside a session belongs to its own clause, not "منذ عام 2014"
+    text = ("شغل المنصب لولايتين منذ عام 2014، وذلك في ختام أعمال الدورة الثانية والتسعين للجمعية العامة "
+            "للإنتربول التي عقدت في غلاسكو من 4 إلى 7 نونبر 2024.\n")
+    assert extract_article(text, "b.txt").session.number == 92

@@ -446,6 +446,12 @@ def _main_year(found) -> int | None:
     return max(years, key=lambda y: years[y]) if years else None
 
 
+def _session_of_year(year: int) -> int:
+    """The number of the General Assembly held in ``year``: one a year since 1946 (the
+    15th), none in 2020 (43rd in 1974, 76th in 2007, 89th in 2021, 93rd in 2025)."""
+    return year - 1931 if year < 2020 else year - 1932
+
+
 #: A year written beside a session: "الدورة 76 سنة 2007", "سنة 1974 خلال الدورة 43".
 _NEAR_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
@@ -459,7 +465,9 @@ def _in_history(mentions, texts, year):
     def history(m, text):
         if m.relation != "this":
             return False
-        before = re.split(r"[.؛;]", text[max(0, m.start - 30) : m.start])[-1]  # this sentence's
+        if m.number is not None and abs(m.number - _session_of_year(year)) > 2:
+            return True  # not the assembly of the article's year: another body's, or history
+        before = re.split(r"[.؛;،,]", text[max(0, m.start - 30) : m.start])[-1]  # this clause's
         near = before + " " + text[m.end : m.end + 30]
         return any(abs(int(y) - year) > 1 for y in _NEAR_YEAR.findall(near))
 

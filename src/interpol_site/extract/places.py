@@ -25,8 +25,12 @@ _EVENT = re.compile(
     r"اليوم|انطلق|افتتاح|اشغال|المنعقده|انعقاد|انعقدت|عقدت|تنعقد|تلتئم|احتضن|تحتضن|تستضيف|"
     r"استضاف|ندوه|اجتماع|الجمعيه العامه|الدوره|المؤتمر|القمه|لقاء"
 )
-#: A National Central Bureau is named after its city: "أنتربول الرباط", "انتربول-واشنطن"
-_NCB = re.compile(r"(?:^|[\s\-–])(?:ال)?[اإأ]?نتربول\s*[-–]?\s*$")
+#: A National Central Bureau is named after its city ("أنتربول الرباط", "انتربول-واشنطن"),
+#: or said to be in it ("المكتب المركزي الوطني للإنتربول في عمان") (normalised)
+_NCB = re.compile(r"(?:(?:^|[\s\-–])(?:ال)?[اإأ]?نتربول\s*[-–]?"
+                  r"|مكتب(?:\s+\S+){0,3}\s+(?:لل)?[اإأ]?نتربول\s+(?:في\s+|ب)?)\s*$")
+#: What follows the city a dispatch opens with: "غلاسكو 7 تشرين الثاني (بترا)-", "بكين في 27 سبتمبر /قنا/"
+_WIRE_HEAD = re.compile(r"\s*(?:\(|-|–|:|/|في\s+\d|\d)")
 _DATELINE_HEAD = re.compile(r"\s*(?:\.\.|…|:|-|–)")
 _MODIFIER = re.compile(r"(?:مرفا|ميناء|مطار|جامعه|شارع|ساحه|حي|مستشفي|ملعب|سجن|محكمه|بلديه)\s*$")
 # "المركز العالمي للتكوين في إفران", "مقر المنظمة بليون": the city of an institution (but
@@ -92,7 +96,7 @@ def _score(text: str, m: CityMention, bound: SessionMention | None, session: int
         # where a session still to come will be held: the venue only if nothing else is
         # ("احتضنت الدار البيضاء اجتماعا تحضيريا للدورة 93، المرتقب عقدها بمراكش")
         return 0.5
-    if _NCB.search(text[max(0, m.start - 12) : m.start]):
+    if _NCB.search(text[max(0, m.start - 50) : m.start]):
         return None  # "المكتب المركزي الوطني-أنتربول الرباط": an office's name
     score = 1.0
     if bound is not None and bound.relation == "this" and (session is None or bound.number == session):
@@ -108,6 +112,8 @@ def _score(text: str, m: CityMention, bound: SessionMention | None, session: int
         score += 2
     if m.segment == -1 and m.start == 0 and _DATELINE_HEAD.match(text, m.end):
         score += 2  # "طنجة.. توقيف مواطن فرنسي": the city the headline is filed from
+    elif m.segment == 0 and m.start == 0 and _WIRE_HEAD.match(text, m.end):
+        score += 2  # "غلاسكو 7 تشرين الثاني (بترا)- انتخبت …": the city the dispatch is filed from
     if _EVENT.search(text[bounds[0] : bounds[1]]):
         score += 2
     if m.segment == -1:

@@ -97,8 +97,10 @@ def find_sessions(text: str) -> list[SessionMention]:
             end = min(m.end + 100, out[k + 1].start if k + 1 < len(out) else len(text))
             cue = _FUTURE.search(text, m.end, end)
             ahead = cue is not None and "." not in text[m.end : cue.start()]
-            if ahead or _WILL_HOST.search(text, max(0, m.start - 40), m.start) or _NEXT_YEAR.match(text, m.end):
+            if ahead or _WILL_HOST.search(text, max(0, m.start - 60), m.start) or _NEXT_YEAR.match(text, m.end):
                 out[k] = SessionMention(m.start, m.end, m.number, "future")
+            elif _LAST_TIME.match(text, m.end, end):
+                out[k] = SessionMention(m.start, m.end, m.number, "previous")
     return out
 
 
@@ -106,7 +108,9 @@ def find_sessions(text: str) -> list[SessionMention]:
 #: "الدورة الثالثة من المعرض" (normalised).
 _EVENTS = (r"(?:منتدي|مؤتمر|مهرجان|ملتقي|معرض|بطوله|كاس|ندوه|اجتماع|دوري|جائزه|العاب"
            r"|قمه|مسابقه|لقاء|ايام|اسبوع|موسم|مناظره|صالون|ماراطون|ماراثون|اولمبياد|مباراه)")
-_OTHER_EVENT = re.compile(r"\s+(?:من\s+)?(?:ل|لل|ال)?" + _EVENTS)
+_OTHER_EVENT = re.compile(r"\s+(?:من\s+)?(?:ل|لل|ال)?" + _EVENTS
+                          # "الدورة السادسة للجمعية العامة لأفريبول", "… للأمم المتحدة": another body's
+                          + r"|\s+(?:لل|ل)جمعيه\s+العامه\s+(?:لل|ل)(?!ل?(?:منظمه|انتربول|interpol))")
 #: "منتدى أبوظبي للتعاون الشرطي في نسخته الثالثة": what a session word with a pronoun
 #: (نسخته، دورتها) refers back to, another event or INTERPOL's assembly.
 _OWNER = re.compile(r"(?<!\w)[وفبل]?(?:ال|لل)?(?:" + _EVENTS[3:-1].replace("|اجتماع", "").replace("|لقاء", "")
@@ -125,10 +129,16 @@ def _of_another_event(text: str, m: SessionMention) -> bool:
 
 _FUTURE = re.compile(
     r"(?<!\w)(?:(?:المقرر|المزمع|المرتقب|المنتظر)\s+(?:ان\s+)?(?:انعقادها|عقدها|تنظيمها|تنعقد|تعقد)"
-    r"|(?:التي\s+)?(?:ستنعقد|ستعقد|ستقام|ستحتضنها|ستستضيفها|ستنظم))(?!\w)"
+    r"|(?:التي\s+)?(?:ستنعقد|ستعقد|ستقام|ستحتضنها|ستستضيفها|ستنظم)"
+    r"|(?:المقرره|المرتقبه|المزمعه|المبرمجه)\s+(?:ما\s+)?(?:بين|من|في|يوم|خلال|ايام|شهر|ب))(?!\w)"
 )
 
 #: A host still to come right before the session: "البلد الذي سيحتضن الدورة 94".
-_WILL_HOST = re.compile(r"(?<!\w)(?:سيحتضن|ستحتضن|سيستضيف|ستستضيف|سينظم|ستنظم|ستحتضنها|سيحتضنها)\s+(?:\S+\s+)?$")
+_WILL_HOST = re.compile(r"(?<!\w)(?:(?:سيحتضن|ستحتضن|سيستضيف|ستستضيف|سينظم|ستنظم|ستحتضنها|سيحتضنها)\s+(?:\S+\s+)?"
+                        r"|(?:قبل|عشيه|استعدادا\s+ل|تحضيرا\s+ل)\s*(?:\S+\s+){0,2}(?:من\s+)?(?:احتضان|استضافه|انعقاد|تنظيم)"
+                        r"\s+(?:مدينه\s+)?(?:\S+\s+)?(?:ل|لل)?)$")
+#: "الدورة الـ91 للجمعية العامة للأنتربول بفيينا شهر نوفمبر الماضي": a session held before.
+_LAST_TIME = re.compile(r"[^.؛;،,]{0,60}?(?<!\w)(?:شهر\s+\S+|الشهر|السنه|العام)\s+"
+                        r"(?:الماضي|الماضيه|المنصرم|المنصرمه|الفارط|الفارطه)(?!\w)")
 #: "الدورة 94 السنة المقبلة", "… العام المقبل".
 _NEXT_YEAR = re.compile(r"\s+(?:في\s+)?(?:السنه|العام)\s+(?:المقبل|المقبله|القادم|القادمه)(?!\w)")
