@@ -197,3 +197,13 @@ def test_photo_captions_are_stripped_wherever_they_stand():
     lay = layout(f"الإنتربول يوافق على انضمام فلسطين\n\n(صورة أرشيفية) شعار المنظمة في ليون\n\n{PARA}\n")
     assert lay.headline.text == "الإنتربول يوافق على انضمام فلسطين"
     assert [s.reason for s in lay.stripped] == ["photo caption"]
+
+
+def test_readers_comments_are_stripped_to_the_end_of_the_page():
+    text = (f"ستار الدورة 93 يسدل بمراكش\n\n{PARA}\n\nالتعليقات (2)\n\n1 - مغربي حر\nمنذ 3 ساعات\n"
+            f"{PARA} والحاقدون في الجزائر يموتون بغيظهم.\n\nأضف تعليقك\nالاسم\n")
+    lay = layout(text)
+    assert [ln.text for ln in lay.body] == [PARA]
+    assert {s.reason for s in lay.stripped} == {"readers' comments"}
+    assert len(layout(f"عنوان\n\n{PARA}\n\nتعليقات الزوار\n\n{PARA}\n").body) == 1
+    assert len(layout(f"عنوان الخبر\nالتعليقات (0)\n\n{PARA}\n").body) == 1  # a counter above the article

@@ -231,6 +231,12 @@ def _byline_markers() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
     )
 
 
+#: The line a section of readers' comments opens with (normalised): "التعليقات (3)",
+#: "تعليقات الزوار", "أضف تعليقك", "اترك تعليقا".
+_COMMENTS = re.compile(r"^(?:ال)?تعليقات(?:\s+(?:الزوار|القراء))?\s*(?:\(\s*\d+\s*\)|:)?\s*$"
+                       r"|^(?:اضف|اترك|اكتب)\s+(?:تعليقك|تعليقا|تعليق)")
+
+
 def is_menu(text: str) -> bool:
     """A site's menu: five links or more between bars, none over three words and none a
     sentence or a date ("الرئيسية | وطني | سياسة | جهات | اقتصاد | رياضة")."""
@@ -367,7 +373,8 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
     lines: list[Line] = []
     probes: dict[int, _Probe] = {}  # line number → what the rules ask of the line
     strips = _may_run(text)  # (else no line is a strip of headlines)
-    for i, (raw, (shown, folded)) in enumerate(zip(raw_lines, display_lines(text), strict=True), start=1):
+    shown_lines = display_lines(text)
+    for i, (raw, (shown, folded)) in enumerate(zip(raw_lines, shown_lines, strict=True), start=1):
         if not raw.strip():
             continue
         if strips and is_strip(raw):
@@ -380,6 +387,11 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
             stripped.append(Stripped(i, shown, "photo caption"))
         else:
             probe = _Probe(shown, folded)
+            if probe.words <= 6 and _COMMENTS.match(probe.key) and any(probes[ln.number].is_body() for ln in lines):
+                # the readers' comments, after the article: to the end of the page
+                stripped.extend(Stripped(j, rest, "readers' comments")
+                                for j, (rest, _) in enumerate(shown_lines[i - 1:], start=i) if rest)
+                break
             lines.append(Line(i, shown, probe.shadow))
             probes[i] = probe
 
