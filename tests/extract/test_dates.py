@@ -111,14 +111,14 @@ def test_date_patterns_are_tried_wherever_they_match(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["اليوم ", "يوم ", "صباح ", "امس ", "غدا ", "الخميس", "الاحداث", "الاحد", " ", "،",
-                                 "x"]), max_size=12).map("".join))
+@given(st.lists(st.sampled_from(["اليوم ", "يوم ", "صباح ", "امس ", "غدا ", "غد ", "بعد ", "الخميس", "الاحداث",
+                                 "الاحد", " الماضي", " ", "،", "x"]), max_size=12).map("".join))
 def test_weekdays_are_found_as_by_the_whole_pattern(text):
-    table = {"اليوم": 0, "امس": 1, "البارحه": 1, "غدا": -1, "يوم": None}
+    table = {"اليوم": 0, "امس": 1, "البارحه": 1, "بعد غد": -2, "غدا": -1, "غد": -1, "يوم": None}
     matches = dates_mod._weekday_pattern().finditer(text)
     expected = [(m.start(), m.end(), m.group(3), table[m.group(1) or m.group(2) or "يوم"]) for m in matches]
     for m in dates_mod._bare_weekday_pattern().finditer(text):  # "، الخميس،": a weekday alone
-        g = 1 if m.group(1) else 2
+        g = next(k for k in (1, 2, 3) if m.group(k))
         if not any(a <= m.start(g) < b for a, b, _, _ in expected):
             expected.append((m.start(g), m.end(g), m.group(g), None))
     expected.sort()
@@ -246,3 +246,17 @@ def test_a_dispatch_is_dated_by_the_day_of_its_dateline():
             "الجاري. وتعقد الجمعية من 15 إلى 18 أكتوبر 2019 بمشاركة الدول الأعضاء.\n")
     a = extract_article(text, "d.txt")
     assert a.published is None and a.date == dt.date(2019, 10, 16)  # the day filed, not the 18th
+
+
+def test_last_weekday_and_yesterday_in_one_lead():
+    from interpol_site.extract import extract_article
+
+    byline = "بقلم: هيئة التحرير | الإثنين 01 دجنبر 2025"
+    column = ("أسدل الستار، الخميس الماضي، على أشغال الدورة الثالثة والتسعين للجمعية العامة للأنتربول بمراكش، "
+              "بعد أربعة أيام من الجلسات واللقاءات الثنائية.")
+    a = extract_article(f"حين تتكلم مراكش لغة الأمن\n\n{byline}\n\n{column}\n", "c.txt")
+    assert a.date == dt.date(2025, 11, 27)
+    interview = ("على هامش أشغال الدورة 93 المنعقدة بمراكش منذ الاثنين الماضي، التقى الموقع، أمس الثلاثاء، "
+                 "العميد عمر فال، نائب رئيس المكتب المركزي الوطني.")
+    a = extract_article(f"مسؤول أمني سنغالي\n\nحاوره: أنس الصديقي | الأربعاء 26 نونبر 2025\n\n{interview}\n", "i.txt")
+    assert a.date == dt.date(2025, 11, 25)  # أمس الثلاثاء, not the Monday the session opened

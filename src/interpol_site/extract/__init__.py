@@ -483,12 +483,12 @@ def _day_of_report(published, event_dates, weekdays, published_ev, lead_text):
     date; else (or when the lead says "اليوم") the publication day."""
     lead = [w for w in weekdays if w.evidence and w.evidence[0].paragraph in (-1, 0)]
     today = _TODAY.search(lead_text)
-    if lead and lead[0].offset in (1, -1, -2) and (lead[0].offset > 0 or not today):
-        day = published - dt.timedelta(days=lead[0].offset)  # "أمس الأربعاء"; "غدا الاثنين" in a preview
-        if day.weekday() == lead[0].weekday:
-            return day, (dataclasses.replace(lead[0].evidence[0], rule=_RELATIVE_RULE[lead[0].offset]),
-                         *published_ev)
-    if (lead and lead[0].offset is not None) or today:
+    said = next((w for w in lead if w.offset is not None), None)  # أمس، اليوم، غدا (before "الاثنين الماضي")
+    if said and said.offset in (1, -1, -2) and (said.offset > 0 or not today):
+        day = published - dt.timedelta(days=said.offset)  # "أمس الأربعاء"; "غدا الاثنين" in a preview
+        if day.weekday() == said.weekday:
+            return day, (dataclasses.replace(said.evidence[0], rule=_RELATIVE_RULE[said.offset]), *published_ev)
+    if said or today:
         return published, ()
     in_lead = tuple(r for r in event_dates if r.evidence and r.evidence[0].paragraph in (-1, 0))
     dated = tuple(r for r in in_lead if published - dt.timedelta(days=31) <= r.start <= published)

@@ -372,7 +372,7 @@ def find_weekdays(text: str) -> list[WeekdayMention]:
         out.append(WeekdayMention(mt.start(), mt.end(), table[day], offsets[rel_after_time or rel or "يوم"]))
     # the news agencies' weekday alone: "أعلنت الشرطة، الثلاثاء، أن", "قالت الوزارة الخميس إن"
     for mt in _bare_weekday_pattern().finditer(text):
-        g = 1 if mt.group(1) else 2
+        g = next(k for k in (1, 2, 3) if mt.group(k))
         if not any(w.start <= mt.start(g) < w.end for w in out):
             out.append(WeekdayMention(mt.start(g), mt.end(g), table[mt.group(g)], None))
     return sorted(out, key=lambda w: w.start)
@@ -387,7 +387,8 @@ _PLAIN_WEEKDAYS = ("الثلاثاء", "الاربعاء", "الخميس", "ال
 def _bare_weekday_pattern() -> re.Pattern[str]:
     days = "|".join(re.escape(n) for n in _weekdays_with_al())
     plain = "|".join(_PLAIN_WEEKDAYS)
-    return re.compile(rf"[،,]\s*({days})\s*[،,]|(?<!\w)({plain})(?=\s+(?:ان|انه|انها|بان)(?!\w))")
+    return re.compile(rf"[،,]\s*({days})\s*[،,]|(?<!\w)({plain})(?=\s+(?:ان|انه|انها|بان)(?!\w))"
+                      rf"|(?<!\w)({days})(?=\s+(?:الماضي|المنصرم|الفارط)(?!\w))")  # "الخميس الماضي"
 
 
 _YEAR_NEXT = re.compile(
