@@ -104,7 +104,7 @@ def _score(text: str, m: CityMention, bound: SessionMention | None, session: int
     if _INSTITUTION.search(text[max(0, m.start - 60) : m.start]):  # (a clitic بـ is in it)
         score -= 3  # and its في or بـ places the institution, not the event
     elif _placed(text, m):
-        score += 2
+        score += 3 if m.segment == 0 else 2  # the lead says where the news is
     modifier = _MODIFIER.search(text[max(0, m.start - 12) : m.start])
     if modifier and not _LOCATIVE.search(text[max(0, m.start - 30) : m.start - len(modifier.group())]):
         score -= 3  # "انفجار مرفأ بيروت"; but "بميناء طنجة المتوسط" is where it happened
