@@ -108,6 +108,9 @@ class _Probe:
         hits = self.ui_hits()
         return (hits >= 2 and hits / total >= 0.25) or (total <= 3 and hits / total >= 0.5)
 
+    def is_caption(self) -> bool:
+        return "صور" in self.key and self.words <= 30 and bool(_CAPTION.search(self.key))
+
     def starts_cta(self) -> bool:
         return self.key.strip(" :-–—|•*").startswith(boilerplate().cta_openers)
 
@@ -254,7 +257,11 @@ _CAPTION = re.compile(r"^\(\s*(?:ال)?صوره\b[^()]*\)|\(\s*(?:ال)?صوره
 
 def is_caption(text: str) -> bool:
     """A photo caption: a short line marked as one (not a sentence that says صورة)."""
-    return len(text.split()) <= 30 and "صور" in text and bool(_CAPTION.search(norm(text).strip()))
+    return _Probe(text).is_caption()
+
+
+#: An outlet or agency (up to 30 characters), then a dash or a bar and the rest of the line.
+_OUTLET_FIRST = re.compile(r"([^|\-–—\s][^|\-–—]{1,29}?)\s*[|\-–—]\s*(\S.*)$")
 
 
 def is_ui(text: str) -> bool:
@@ -311,7 +318,7 @@ def outlet_credit(text: str) -> str | None:
 def _after_outlet(key: str) -> str | None:
     """What follows an outlet's or an agency's name and a dash or a bar at the start of a
     (normalised) line, or None."""
-    m = re.match(r"^([^|\-–—]{2,30}?)\s*[|\-–—]\s*(\S.*)$", key)
+    m = _OUTLET_FIRST.match(key)
     if m is None:
         return None
     head = m[1].strip()
@@ -383,10 +390,11 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
             stripped.append(Stripped(i, shown, "no Arabic text"))
         elif is_menu(shown):
             stripped.append(Stripped(i, shown, "site menu (links between bars)"))
-        elif is_caption(shown):
-            stripped.append(Stripped(i, shown, "photo caption"))
         else:
             probe = _Probe(shown, folded)
+            if probe.is_caption():
+                stripped.append(Stripped(i, shown, "photo caption"))
+                continue
             if probe.words <= 6 and _COMMENTS.match(probe.key) and any(probes[ln.number].is_body() for ln in lines):
                 # the readers' comments, after the article: to the end of the page
                 stripped.extend(Stripped(j, rest, "readers' comments")

@@ -501,14 +501,15 @@ def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[in
     words = toks.words
     idx = take(i)[:3]
     first = words[idx[0]] if idx else ""
-    if len(idx) < 2 or first.startswith(("ال", "بال", "لل", "وال", "فال", "كال")) or _is_stop(first) \
-            or (first.startswith("ب") and _is_participle(first[1:])):
-        return []  # not "بعملية التوقيف", "بمستوى التنسيق"
+    if len(idx) < 2 or first.startswith(("ال", "بال", "لل", "وال", "فال", "كال")):
+        return []
     end = toks.ends[idx[-1]]
     after = toks.text[end : end + 2].strip()
     if idx[-1] + 1 < len(words) and after[:1] not in ("،", ",", ".", ":", "؛") \
             and not (toks.joined(idx[-1]) and _ends_name(words[idx[-1] + 1])):
         return []
+    if _is_stop(first) or (first.startswith("ب") and _is_participle(first[1:])):
+        return []  # not "بعملية التوقيف", "بمستوى التنسيق"
     return idx
 
 
