@@ -207,3 +207,12 @@ def test_readers_comments_are_stripped_to_the_end_of_the_page():
     assert {s.reason for s in lay.stripped} == {"readers' comments"}
     assert len(layout(f"عنوان\n\n{PARA}\n\nتعليقات الزوار\n\n{PARA}\n").body) == 1
     assert len(layout(f"عنوان الخبر\nالتعليقات (0)\n\n{PARA}\n").body) == 1  # a counter above the article
+
+
+def test_breadcrumbs_and_captions_without_brackets():
+    from interpol_site.clean import is_caption, is_menu
+
+    assert is_menu("الرئيسية » حوادث » قضايا") and is_menu("الرئيسية / جهات / مراكش - آسفي")
+    assert not is_menu("المغرب / إسبانيا: تعاون أمني متواصل")  # one slash, a headline
+    assert is_caption("صورة أرشيفية لصالة الوصول بمطار القاهرة الدولي")
+    assert not is_caption("صورة المغرب في الخارج تتحسن بفضل التعاون الأمني")

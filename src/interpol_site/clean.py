@@ -241,18 +241,20 @@ _COMMENTS = re.compile(r"^(?:ال)?تعليقات(?:\s+(?:الزوار|القر�
 
 
 def is_menu(text: str) -> bool:
-    """A site's menu: five links or more between bars, none over three words and none a
-    sentence or a date ("الرئيسية | وطني | سياسة | جهات | اقتصاد | رياضة")."""
-    if text.count("|") < 4:
+    """A site's menu, five links or more between bars ("الرئيسية | وطني | سياسة | جهات |
+    اقتصاد"), or its breadcrumbs, three or more between arrows ("الرئيسية » حوادث »
+    قضايا"): none over three words and none a sentence or a date."""
+    bar = "|" if text.count("|") >= 4 else next((a for a in "»›>/" if text.count(a) >= 2), None)
+    if bar is None:
         return False
-    parts = [p.strip() for p in text.split("|")]
+    parts = [p.strip() for p in text.split(bar)]
     return all(0 < len(p.split()) <= 3 and not re.search(r"[.،,:؛\d]", p) for p in parts)
 
 
 #: A photo's credit or label (normalised): "(صوره: ارشيف)" or "(صوره ارشيفيه)" opening or
 #: closing the line, "الصوره: …" opening it, "- صوره: هسبريس" closing it.
 _CAPTION = re.compile(r"^\(\s*(?:ال)?صوره\b[^()]*\)|\(\s*(?:ال)?صوره\b[^()]*\)$"
-                      r"|^(?:ال)?صوره\s*:|[-–—|]\s*(?:ال)?صوره\s*:[^.]*$")
+                      r"|^(?:ال)?صوره\s*(?::|ارشيفيه|تعبيريه|توضيحيه)|[-–—|]\s*(?:ال)?صوره\s*:[^.]*$")
 
 
 def is_caption(text: str) -> bool:

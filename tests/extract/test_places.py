@@ -171,3 +171,11 @@ def test_the_lead_says_where_the_news_is():
     assert venue(text) == "Rabat"
     # but a city the lead names for an institution gains nothing by it
     assert venue("وأشاد المسؤول بافتتاح المركز العالمي للتكوين في إفران المرتقب قريبا.\n") is None
+
+
+def test_a_secretariat_and_a_counterpart_are_not_where_the_news_is():
+    text = ("تسلمت الأجهزة الأمنية، مساء أمس السبت، المتهم فور وصوله إلى مطار القاهرة الدولي، بناء على معلومات "
+            "تبادلها مكتب الإنتربول في القاهرة مع نظيره في مدريد.\n\nوكانت نشرة حمراء قد عممت عبر الأمانة العامة "
+            "للمنظمة الدولية للشرطة الجنائية بمدينة ليون الفرنسية.\n")
+    assert venue(text) == "Cairo"
+    assert venue("أعلنت المنظمة، الثلاثاء، من مقرها بمدينة ليون، توقيف نحو ألف شخص.\n") == "Lyon"

@@ -26,17 +26,21 @@ _EVENT = re.compile(
     r"استضاف|ندوه|اجتماع|الجمعيه العامه|الدوره|المؤتمر|القمه|لقاء"
 )
 #: A National Central Bureau is named after its city ("أنتربول الرباط", "انتربول-واشنطن"),
-#: or said to be in it ("المكتب المركزي الوطني للإنتربول في عمان") (normalised)
+#: or said to be in it ("المكتب المركزي الوطني للإنتربول في عمان"), and so is a counterpart
+#: ("تبادلها مكتب الإنتربول في القاهرة مع نظيره في مدريد") (normalised)
 _NCB = re.compile(r"(?:(?:^|[\s\-–])(?:ال)?[اإأ]?نتربول\s*[-–]?"
-                  r"|مكتب(?:\s+\S+){0,3}\s+(?:لل)?[اإأ]?نتربول\s+(?:في\s+|ب)?)\s*$")
+                  r"|مكتب(?:\s+\S+){0,3}\s+(?:ال|لل)?[اإأ]?نتربول\s+(?:في\s+|ب)?"
+                  r"|(?<!\S)(?:نظيره|نظيرها|نظيرته|نظيرتها|نظيريه|نظرائه|نظرائها)\s+(?:في\s+|ب))\s*$")
 #: What follows the city a dispatch opens with: "غلاسكو 7 تشرين الثاني (بترا)-", "بكين في 27 سبتمبر /قنا/"
 _WIRE_HEAD = re.compile(r"\s*(?:\(|-|–|:|/|في\s+\d|\d)")
 _DATELINE_HEAD = re.compile(r"\s*(?:\.\.|…|:|-|–)")
 _MODIFIER = re.compile(r"(?:مرفا|ميناء|مطار|جامعه|شارع|ساحه|حي|مستشفي|ملعب|سجن|محكمه|بلديه)\s*$")
-# "المركز العالمي للتكوين في إفران", "مقر المنظمة بليون": the city of an institution (but
-# "بمقر المديرية بالرباط", "في مقر …": the event is there)
+# "المركز العالمي للتكوين في إفران", "مقر المنظمة بليون", "الأمانة العامة للمنظمة بمدينة
+# ليون": the city of an institution (but "بمقر المديرية بالرباط", "في مقر …", "بمقر
+# الأمانة العامة … في الرياض": the event is there)
 _INSTITUTION = re.compile(
     r"(?<!في)(?:^|\s)(?:ال)?(?:مركز|معهد|اكاديميه|مدرسه|كليه|جامعه|مقر|مقرها|مقره)(?:\s+\S+){0,3}\s+(?:في|ب)\s*$"
+    r"|(?<!مقر\s)(?<!\S)(?:ال)?(?:امانه|امانتها)(?:\s+\S+){0,5}\s+(?:(?:في|ب)\s*|(?:في\s+|ب)مدينه\s+)$"
 )
 
 
@@ -101,7 +105,7 @@ def _score(text: str, m: CityMention, bound: SessionMention | None, session: int
     score = 1.0
     if bound is not None and bound.relation == "this" and (session is None or bound.number == session):
         score += 3
-    if _INSTITUTION.search(text[max(0, m.start - 60) : m.start]):  # (a clitic بـ is in it)
+    if _INSTITUTION.search(text[max(0, m.start - 70) : m.start]):  # (a clitic بـ is in it)
         score -= 3  # and its في or بـ places the institution, not the event
     elif _placed(text, m):
         score += 3 if m.segment == 0 else 2  # the lead says where the news is
