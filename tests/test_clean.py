@@ -216,3 +216,17 @@ def test_breadcrumbs_and_captions_without_brackets():
     assert not is_menu("المغرب / إسبانيا: تعاون أمني متواصل")  # one slash, a headline
     assert is_caption("صورة أرشيفية لصالة الوصول بمطار القاهرة الدولي")
     assert not is_caption("صورة المغرب في الخارج تتحسن بفضل التعاون الأمني")
+
+
+def test_cookie_notices_decks_and_a_numeric_hijri_stamp():
+    from interpol_site.clean import is_dateline
+
+    text = (f"نحن نستخدم ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك.\n\nالرئيسية » حوارات\n\n"
+            f"حنان الوزاني: حضور المرأة في قيادة الشرطة ضرورة\nحوار خاص على هامش أشغال الدورة 93\n"
+            f"حاورها: يوسف بلحاج | الأربعاء 26/11/2025 - 08:30\n\n{PARA}\n\nتعليقان\nفاطمة: فخورة بك.\n")
+    lay = layout(text)
+    assert lay.headline.text == "حنان الوزاني: حضور المرأة في قيادة الشرطة ضرورة"  # over its deck
+    assert [ln.text for ln in lay.body] == ["حوار خاص على هامش أشغال الدورة 93", PARA]
+    assert {s.reason for s in lay.stripped} == {"cookie notice", "site menu (links between bars)",
+                                                 "readers' comments"}
+    assert is_dateline("الجمعة ١٤٤٤/٣/٢٥ هـ الموافق ٢١ أكتوبر ٢٠٢٢ م")

@@ -284,3 +284,12 @@ def test_a_time_of_its_own_is_a_line_and_a_time_in_a_sentence_is_not():
     text, _ = decode(page.encode(), "a.html")
     assert text == ("حموشي يستقبل الأمين العام\nهسبريس - محمد الراجي\nالاثنين 10 مارس 2025\n"
                     "انعقد اللقاء يوم 10 مارس بالرباط.\nوتناولت المباحثات الدورة المقبلة.\n")
+
+
+def test_text_that_kept_some_tags_keeps_its_lines():
+    from interpol_site.read import html_text
+
+    text = ("غلاسكو: الجمعية العامة تزكي أوركيزا\n<span>ليلى بنعمر</span>&nbsp;&#8211;&nbsp;06/11/2024\n"
+            "<p>صادقت الجمعية العامة أمس.</p>\n<p>وجرى التصويت.</p>\n<p>وقال المسؤول.</p>\n")
+    assert html_text(text).splitlines()[:3] == ["غلاسكو: الجمعية العامة تزكي أوركيزا", "ليلى بنعمر – 06/11/2024",
+                                                "صادقت الجمعية العامة أمس."]

@@ -109,7 +109,7 @@ class _Probe:
         return (hits >= 2 and hits / total >= 0.25) or (total <= 3 and hits / total >= 0.5)
 
     def is_caption(self) -> bool:
-        return "صور" in self.key and self.words <= 30 and bool(_CAPTION.search(self.key))
+        return "صو" in self.key and self.words <= 30 and bool(_CAPTION.search(self.key))
 
     def starts_cta(self) -> bool:
         return self.key.strip(" :-–—|•*").startswith(boilerplate().cta_openers)
@@ -215,7 +215,7 @@ class _Probe:
 
 
 #: Words a deck (the line under a headline) opens with, and a headline seldom does.
-_DECK_OPENERS = frozenset({"في", "بعد", "وسط", "رغم", "خلال", "عقب", "اثر", "ضمن", "بين", "بفضل"})
+_DECK_OPENERS = frozenset({"في", "بعد", "وسط", "رغم", "خلال", "عقب", "اثر", "ضمن", "بين", "بفضل", "حوار"})
 
 #: Seventeen runs of \\w or more (possessive, so no run is split in two).
 _SEVENTEEN_WORDS = re.compile(r"(?:\W*+\w++){17}")
@@ -236,15 +236,20 @@ def _byline_markers() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
 
 #: The line a section of readers' comments opens with (normalised): "التعليقات (3)",
 #: "تعليقات الزوار", "أضف تعليقك", "اترك تعليقا".
-_COMMENTS = re.compile(r"^(?:ال)?تعليقات(?:\s+(?:الزوار|القراء))?\s*(?:\(\s*\d+\s*\)|:)?\s*$"
+_COMMENTS = re.compile(r"^(?:ال)?(?:تعليقات|تعليقان)(?:\s+(?:الزوار|القراء))?\s*(?:\(\s*\d+\s*\)|:)?\s*$"
                        r"|^(?:اضف|اترك|اكتب)\s+(?:تعليقك|تعليقا|تعليق)")
+
+
+#: A cookie notice, as written (a sentence about the site's cookies is one).
+_COOKIES = re.compile(r"ملفات تعريف الارتباط|(?<!\w)(?:ال)?كوكيز(?!\w)|(?<!\w)cookies(?!\w)", re.IGNORECASE)
 
 
 def is_menu(text: str) -> bool:
     """A site's menu, five links or more between bars ("الرئيسية | وطني | سياسة | جهات |
     اقتصاد"), or its breadcrumbs, three or more between arrows ("الرئيسية » حوادث »
     قضايا"): none over three words and none a sentence or a date."""
-    bar = "|" if text.count("|") >= 4 else next((a for a in "»›>/" if text.count(a) >= 2), None)
+    home = 1 if text.lstrip().startswith("الرئيسية") else 2  # "الرئيسية » حوارات"
+    bar = "|" if text.count("|") >= 4 else next((a for a in "»›>/" if text.count(a) >= home), None)
     if bar is None:
         return False
     parts = [p.strip() for p in text.split(bar)]
@@ -253,7 +258,7 @@ def is_menu(text: str) -> bool:
 
 #: A photo's credit or label (normalised): "(صوره: ارشيف)" or "(صوره ارشيفيه)" opening or
 #: closing the line, "الصوره: …" opening it, "- صوره: هسبريس" closing it.
-_CAPTION = re.compile(r"^\(\s*(?:ال)?صوره\b[^()]*\)|\(\s*(?:ال)?صوره\b[^()]*\)$"
+_CAPTION = re.compile(r"^\(\s*(?:ال)?صوره\b[^()]*\)|\(\s*(?:(?:ال)?صوره|تصوير)\b[^()]*\)$"
                       r"|^(?:ال)?صوره\s*(?::|ارشيفيه|تعبيريه|توضيحيه)|[-–—|]\s*(?:ال)?صوره\s*:[^.]*$")
 
 
@@ -350,10 +355,12 @@ _AGO = re.compile(
     r"^(?:نشر\s+)?(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانيه|ثوان|ثواني|دقيقه|دقيقتين|دقائق|ساعه|ساعتين|ساعات"
     r"|يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|سنه|سنتين|سنوات)\s*$")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-#: A Hijri date written beside the Gregorian one (normalised text): "6 جمادي الاخره 1447ه الموافق".
+#: A Hijri date written beside the Gregorian one (normalised text): "6 جمادي الاخره 1447ه الموافق",
+#: "1444/3/25ه الموافق".
 _HIJRI = re.compile(
     r"(?<!\w)\d{1,2}\s+(?:محرم|صفر|ربيع\s+(?:الاول|الثاني|الاخر)|جمادي\s+(?:الاولي|الاول|الاخره|الثانيه)"
-    r"|رجب|شعبان|رمضان|شوال|ذو\s+القعده|ذو\s+الحجه)\s+\d{4}\s*ه?(?!\w)|(?<!\w)(?:الموافق|موافق)(?:\s+ل)?(?!\w)")
+    r"|رجب|شعبان|رمضان|شوال|ذو\s+القعده|ذو\s+الحجه)\s+\d{4}\s*ه?(?!\w)|(?<!\w)(?:الموافق|موافق)(?:\s+ل)?(?!\w)"
+    r"|(?<!\d)(?:1[34]\d\d/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/1[34]\d\d)\s*ه?(?!\w)")  # "1444/3/25 هـ"
 #: The words of a time stamp besides dates and weekdays (normalised).
 _STAMP_WORDS = frozenset(("يوم", "بتاريخ", "اخر", "تحديث", "التحديث", "نشر", "النشر", "تاريخ", "الساعه",
                           "بتوقيت", "مكه", "غرينيتش", "غرينتش", "توقيت"))
@@ -392,6 +399,8 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
             stripped.append(Stripped(i, shown, "no Arabic text"))
         elif is_menu(shown):
             stripped.append(Stripped(i, shown, "site menu (links between bars)"))
+        elif _COOKIES.search(shown):
+            stripped.append(Stripped(i, shown, "cookie notice"))
         else:
             probe = _Probe(shown, folded)
             if probe.is_caption():

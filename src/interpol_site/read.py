@@ -359,8 +359,9 @@ class _HTMLText(HTMLParser):
     HIDDEN = frozenset("button form head iframe math nav noscript object script select style svg "
                        "template textarea title".split())
 
-    def __init__(self) -> None:
+    def __init__(self, keep_lines: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.keep_lines = keep_lines  # text with tags left in it: its line breaks are lines too
         self.lines: list[str] = []
         self.words: list[str] = []
         self.hidden = 0
@@ -387,8 +388,13 @@ class _HTMLText(HTMLParser):
             self.in_paragraph = False
 
     def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.words.append(data)
+        if self.hidden:
+            return
+        pieces = data.split("\n") if self.keep_lines else [data]
+        for k, piece in enumerate(pieces):
+            if k:
+                self._end_line()
+            self.words.append(piece)
 
     def _end_line(self) -> None:
         line = " ".join("".join(self.words).split())
@@ -398,8 +404,9 @@ class _HTMLText(HTMLParser):
 
 
 def html_text(text: str) -> str:
-    """The text of an HTML page or fragment: one line per block, whitespace collapsed."""
-    parser = _HTMLText()
+    """The text of an HTML page or fragment: one line per block, whitespace collapsed.
+    Scraped text that kept some tags (it does not open with one) keeps its lines too."""
+    parser = _HTMLText(keep_lines=not _HTML_START.match(text))
     parser.feed(text)
     parser.close()
     parser._end_line()

@@ -105,3 +105,14 @@ def test_peoples_by_their_plurals_and_what_is_named_after_a_country_but_is_not_i
     assert codes("كان نائبا لرئيس المنظمة عن القارة الأميركية.") == []
     assert codes("وضم الوفد مدير المكتب المركزي الوطني في عمّان.") == []  # Amman
     assert codes("وشارك وفد من سلطنة عُمان في الاجتماعات، كما حضر وفد في عمان.") == ["OM"]
+
+
+def test_streets_are_named_after_countries_and_amman_is_in_jordan():
+    from interpol_site.extract import extract_article
+
+    def found(text):
+        return [c.code for c in extract_article(text, "c.txt").countries]
+
+    assert found("اتخذت الشركة من مقر بشارع لبنان ثم بنهج الجزائر وسط العاصمة مقرا لها.") == []
+    assert found("وصل الأمين العام إلى الأردن، وعقد في عمان لقاء مع مدير الأمن العام.") == ["JO"]
+    assert found("وصل الوفد إلى الأردن ثم إلى سلطنة عمان.") == ["JO", "OM"]

@@ -158,6 +158,9 @@ def extract_article(text: str, file: str) -> Article:
             ev = Evidence(-2, bracket.start(1), bracket.end(1), bracket.group(1), "country of the dateline's city")
             found.setdefault(code, []).insert(0, ev)
             written.setdefault(code, ev.text)
+    # "عمان" alone in an article about Jordan is Amman ("سلطنة عمان"، "العمانية" are Oman)
+    if "OM" in found and "JO" in found and all(norm(e.text).lstrip("وبفل") == "عمان" for e in found["OM"]):
+        del found["OM"]
     # "المملكة" alone is the one kingdom the article is about: its venue's country, or
     # the only one it names (the Moroccan press writes it for Morocco, the Saudi for KSA)
     kingdoms = {c for c in (*found, venue.country if venue else None) if c in _KINGDOMS}

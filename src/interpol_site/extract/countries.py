@@ -23,6 +23,10 @@ _CORROBORATE_BEFORE = re.compile(
     r"|رئيس|منتخب|شمال|جنوب|شرق|غرب|وسط)\s*$")
 
 
+#: The word before a street's name (normalised): "بشارع لبنان", "نهج الجزائر".
+_STREET = re.compile(r"(?:شارع|نهج|زنقه|جاده|ساحه|درب)\s+$")
+
+
 class CountryMention(NamedTuple):
     segment: int
     start: int
@@ -44,6 +48,8 @@ def find_countries(
             continue
         if m.key in table.ambiguous and not _corroborated(text, m, codes, k):
             continue
+        if _STREET.search(text, max(0, m.start - 8), m.start):
+            continue  # شارع لبنان، نهج الجزائر: a street's name
         out.append(_new(CountryMention, (segment, m.start, m.end, m.value, m.clitic)))
     return out
 
