@@ -168,6 +168,16 @@ def test_a_name_after_al_or_bin_lends_no_surname_to_the_corpus():
     assert corpus.articles[1].people == ()
 
 
+def test_a_surname_after_a_noun_is_its_adjective_and_a_common_given_name_is_no_surname():
+    named = extract_article("وقال اللواء أحمد ناصر الرئيسي، رئيس المنظمة، إن التعاون ضروري." + TAIL, "a.txt")
+    also = extract_article("وأكد محمد إبراهيم أمين، رئيس الوفد، أهمية التنسيق." + TAIL, "b.txt")
+    other = extract_article("وحولت شركة يملكها المتهم الرئيسي أموالا إلى حساب أمين في الخارج." + TAIL, "c.txt")
+    again = extract_article("ونوه الرئيسي بجودة التنظيم." + TAIL, "d.txt")
+    corpus = link([named, also, other, again])
+    assert corpus.articles[2].people == ()
+    assert [p.name for p in corpus.articles[3].people] == ["أحمد ناصر الرئيسي"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.sets(st.lists(st.sampled_from(["عبد", "اللطيف", "حموشي", "محمد", "الدخيسي", "بوبكر", "سبيك", "أحمد"]),
                         min_size=1, max_size=4).map(" ".join), max_size=12))

@@ -259,7 +259,7 @@ def is_menu(text: str) -> bool:
 #: A photo's credit or label (normalised): "(صوره: ارشيف)" or "(صوره ارشيفيه)" opening or
 #: closing the line, "الصوره: …" opening it, "- صوره: هسبريس" closing it.
 _CAPTION = re.compile(r"^\(\s*(?:ال)?صوره\b[^()]*\)|\(\s*(?:(?:ال)?صوره|تصوير)\b[^()]*\)$"
-                      r"|^(?:ال)?صوره\s*(?::|ارشيفيه|تعبيريه|توضيحيه)|[-–—|]\s*(?:ال)?صوره\s*:[^.]*$")
+                      r"|^(?:ال)?صوره\s*(?::|ارشيفيه|تعبيريه|توضيحيه)|[-–—|]\s*(?:(?:ال)?صوره|تصوير)\s*:[^.]*$")
 
 
 def is_caption(text: str) -> bool:

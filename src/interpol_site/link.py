@@ -185,6 +185,8 @@ def _merge_people(articles: list[Article]) -> list[Article]:
         *first, last = shadow(f).text.split()
         if first and first[-1] in _FAMILY_OF:
             continue  # آل ثاني، بن ناصر: the family (or father) is two words, and ثاني a word alone
+        if last in name_words().given_common:
+            continue  # محمد إبراهيم أمين: a given name alone (أمين) is someone else, or a word
         if len(last) >= 4 and (not last.startswith("ال") or _is_family_nisba(last)):
             surnames[last].add(f)
         elif _may_be_surname(last):
@@ -216,7 +218,8 @@ def _merge_people(articles: list[Article]) -> list[Article]:
         texts = (a.title or "", *a.body)  # the headline ("الراشدي: المغرب شريك موثوق") and the body
         for seg, s, e, token, surname in finder.mentions(texts) if finder is not None else ():
             word = token if token in surnames else surname
-            if len(surnames[word]) != 1 or (word in spoken and not _speaks(texts[seg], s, e)):
+            if len(surnames[word]) != 1 or (word in spoken and not _speaks(texts[seg], s, e)) \
+                    or (word.startswith("ال") and _after_noun(texts[seg], s)):
                 continue
             full = next(iter(surnames[word]))
             if full in people:
@@ -270,6 +273,20 @@ def _may_be_surname(word: str) -> bool:
 def _not_a_common_word(word: str) -> bool:
     """Neither a stopword nor a place or its adjective."""
     return word not in name_words().stopwords and (word,) not in countries().names and (word,) not in cities().names
+
+
+def _after_noun(paragraph: str, start: int) -> bool:
+    """Whether the word before ``start`` is a definite noun that is not a title: the word
+    at ``start`` is then its adjective ("المتهم الرئيسي", not "اللواء الرئيسي")."""
+    before = shadow(paragraph[max(0, start - 20):start]).text.split()
+    return bool(before) and before[-1].startswith("ال") and (before[-1],) not in _titles()
+
+
+@functools.cache
+def _titles() -> frozenset[tuple[str, ...]]:
+    """The one-word titles and roles, normalised (اللواء، الدكتور، الوزير)."""
+    nw = name_words()
+    return frozenset(t for t in (*nw.titles, *nw.roles) if len(t) == 1)
 
 
 def _speaks(paragraph: str, start: int, end: int) -> bool:

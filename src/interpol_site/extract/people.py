@@ -31,7 +31,7 @@ _CONNECTORS = {"بن", "ابن", "بنت", "ولد", "ابو", "بو", "ام", "
 _COMPOUND_HEADS = {"عبد", "ابو", "بو", "ابي"}
 _NOT_LAST = _CONNECTORS | _COMPOUND_HEADS  # never the last word of a name
 _HONORIFICS = {"مولاي", "سيدي", "لالا", "لاله"}  # that open a Moroccan name (مولاي حفيظ العلمي)
-_SKIP_AFTER_TITLE = {"السابق", "السابقه", "الحالي", "الحاليه", "الجديد", "الجديده"}
+_SKIP_AFTER_TITLE = {"السابق", "السابقه", "الحالي", "الحاليه", "الجديد", "الجديده", "الركن"}
 
 
 @dataclass
@@ -94,8 +94,8 @@ def _is_name_word(token: str, later: bool) -> bool:
             _is_participle(token[:-1]) or token[:-1] in nw.role_heads or token[:-1] in nw.given_common
         ):
             return False  # مؤكدا، مشيرا، نائبا، رئيسا: accusatives after a name; not أوركيزا، سيلفا
-        if token.endswith(("يه", "ات")) and not _is_given(token):
-            return False  # العربية، الوطنية: feminine adjectives; لقاءات: plurals
+        if token.endswith(("يه", "ات")) and not token.endswith("ايه") and not _is_given(token):
+            return False  # العربية، الوطنية: feminine adjectives; لقاءات: plurals (not الفراية)
         if _PURPOSE.match(token):
             return False  # "سانتياغو لاحتضان الدورة": لـ and a verbal noun, what the city is for
         if len(token) > 3 and token.startswith(("لل", "بال", "وال", "فال", "كال")) and not (
@@ -224,8 +224,8 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
     out: list[int] = []
     j = i
     while j < len(words) and len(out) < 8:
-        if out and not toks.joined(j - 1):
-            break
+        if out and not (toks.joined(j - 1) or toks.gaps[j - 1] == "-"):
+            break  # (a hyphen joins the parts of a name: آن-ماري، يات-مينغ)
         t = words[j]
         if out and t in _REGNAL and (royal or _is_given(words[out[0]])):
             out.append(j)
@@ -327,6 +327,14 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
                 idx = _bracketed(toks, titles_end, take)
             if idx and _conjoined(words[idx[0]]):
                 idx = []  # "والكلاب المدربة ومصالح الإسعاف": the next item of a list, after no title
+            if not idx and words[titles_end] == "في":  # "الباحث في الشؤون الأمنية حميد بلقاضي"
+                field_end = next((j for j in range(titles_end + 2, min(titles_end + 5, len(words)))
+                                  if _is_given(words[j], common=True) and toks.run(titles_end, j - titles_end + 1)
+                                  == j - titles_end + 1), None)
+                found_name = take(field_end) if field_end is not None else []
+                if len(found_name) >= 2 and found_name[0] == field_end:
+                    keep(found_name, "title", [(starts[start], ends[field_end - 1])])
+                    idx = []
             if idx:
                 if idx[0] == titles_end or not _starts_given(toks, idx):
                     keep(idx, "title", [(starts[start], ends[titles_end - 1])])
@@ -406,6 +414,9 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             idx = [k] + _limit(words, take(k + 1), 3) if k + 1 < len(words) and toks.joined(k) else [k]
         if form in _COMPOUND_HEADS and idx and idx[0] != k:
             continue
+        if idx and idx[0] == k and k > 0 and toks.gaps[k - 1] == "-" and words[k - 1].isalpha() \
+                and k - 1 not in used:
+            idx = [k - 1, *idx]  # "آن-ماري نايندا": the name begins before the hyphen
         if len(idx) >= 2 and all(_name_word(words[j], 1) or words[j] in _CONNECTORS
                                  for j in idx[1:] if words[j] not in _REGNAL):
             if form in _COMPOUND_HEADS and len(idx) < 3:
@@ -522,7 +533,8 @@ def _ends_name(token: str) -> bool:
 def _closes_name(token: str) -> bool:
     """A word that ends a name no list knows as well as punctuation does: what was said
     (``وقال الوزير لوران نونيز إن``) or the post taken (``القاضي لوسيانو غوميز رئيسا``)."""
-    return token in ("ان", "انه", "بان") or (token.endswith("ا") and token in name_words().role_heads)
+    return token in ("ان", "انه", "بان") or (token.endswith("ا") and token in name_words().role_heads) \
+        or token in name_words().verbs  # "الرئيس الإندونيسي جوكو ويدودو افتتح الأشغال"
 
 
 def _role_head(token: str) -> bool:
