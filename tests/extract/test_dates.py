@@ -260,3 +260,17 @@ def test_last_weekday_and_yesterday_in_one_lead():
                  "العميد عمر فال، نائب رئيس المكتب المركزي الوطني.")
     a = extract_article(f"مسؤول أمني سنغالي\n\nحاوره: أنس الصديقي | الأربعاء 26 نونبر 2025\n\n{interview}\n", "i.txt")
     assert a.date == dt.date(2025, 11, 25)  # أمس الثلاثاء, not the Monday the session opened
+
+
+def test_a_date_that_ends_what_is_under_way_is_no_preview_and_reading_time_is_furniture():
+    from interpol_site.extract import extract_article
+
+    byline = "مراكش – سعيد أوبلا | الإثنين 24/11/2025 - 09:12"
+    lead = ("نواكب معكم لحظة بلحظة أشغال اليوم الأول من الدورة 93 للجمعية العامة، التي تحتضنها مدينة مراكش "
+            "إلى غاية يوم الخميس 27 نونبر.")
+    a = extract_article(f"مباشر | اليوم الأول للجمعية العامة\n\n{byline}\n\n{lead}\n", "l.txt")
+    assert a.date == dt.date(2025, 11, 24)
+    column = "أسدل الستار، يوم الخميس الماضي، على أشغال الدورة 93 التي احتضنتها مراكش من 24 إلى 27 نونبر 2025."
+    a = extract_article(f"من غلاسكو إلى مراكش\n\nتحليل: مراد بنعلي | السبت 29 نونبر 2025\nمدة القراءة: 7 دقائق\n\n"
+                        f"{column}\n", "c.txt")
+    assert a.date == dt.date(2025, 11, 27)

@@ -497,7 +497,8 @@ def _day_of_report(published, event_dates, weekdays, published_ev, lead_text):
     dated = tuple(r for r in in_lead if published - dt.timedelta(days=31) <= r.start <= published)
     if dated and all(r.end < published for r in dated):  # (a session still on: the day it was written)
         return timeline_date(dated, lead)
-    ahead = tuple(r for r in in_lead if published < r.start <= published + dt.timedelta(days=31))
+    ahead = tuple(r for r in in_lead if published < r.start <= published + dt.timedelta(days=31)
+                  and not _until(r, lead_text))  # not "… التي تحتضنها مراكش إلى غاية يوم الخميس 27 نونبر"
     if ahead and not dated:  # a preview: "ابتداء من يوم الاثنين 24 نونبر … إلى غاية يوم الخميس 27 نونبر"
         return timeline_date(ahead, lead)
     lead = [w for w in lead if not _with_date(w, in_lead)]  # "يوم الخميس 27 نونبر" is that day
@@ -527,6 +528,16 @@ _MARKED_OTHER = {"OM": "مّ"}  # عمّان (Amman), not عُمان
 
 _RELATIVE_RULE = {1: "yesterday, by the publication day", -1: "tomorrow, by the publication day",
                   -2: "the day after tomorrow, by the publication day"}
+
+
+#: What says a date ends something already under way (normalised): "إلى غاية يوم الخميس".
+_UNTIL = re.compile(r"(?<!\w)(?:غايه|لغايه|حتي|الي)\s+(?:يوم\s+)?(?:\S+\s+)?$")
+
+
+def _until(r, lead_text: str) -> bool:
+    """Whether the lead writes the date as the end of something under way."""
+    at = lead_text.find(norm(r.text))
+    return at > 0 and bool(_UNTIL.search(lead_text, max(0, at - 30), at))
 
 
 def _with_date(w, ranges) -> bool:
