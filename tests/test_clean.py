@@ -230,3 +230,15 @@ def test_cookie_notices_decks_and_a_numeric_hijri_stamp():
     assert {s.reason for s in lay.stripped} == {"cookie notice", "site menu (links between bars)",
                                                  "readers' comments"}
     assert is_dateline("الجمعة ١٤٤٤/٣/٢٥ هـ الموافق ٢١ أكتوبر ٢٠٢٢ م")
+
+
+def test_more_bylines_and_breadcrumbs_as_sites_write_them():
+    from interpol_site.clean import byline_kind, is_dateline, is_menu
+
+    for stamp in ("05/11/2024 على الساعة 12h45", "ميديا 24 - الثلاثاء 18 أكتوبر 2022 - 18:05",
+                  "الأربعاء, 26 نونبر, 2025 - 16:52"):
+        assert is_dateline(stamp), stamp
+    assert byline_kind("برلمان.كوم - سلمى الفاسي") == "source"
+    assert byline_kind("هسبريس - مراكش تحتضن الدورة 93 للأنتربول") is None
+    assert is_menu("أخبار > دولي") and is_menu("الرئيسية - أخبار مراكش")
+    assert not is_menu("مباحثات مغربية-إسبانية في الرباط")

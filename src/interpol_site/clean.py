@@ -133,6 +133,8 @@ class _Probe:
             kind = _Probe(rest).byline_kind()
             if kind is not None:
                 return kind
+            if len(rest.split()) <= 3 and not re.search(r"[\d.،,:؛!؟?]", rest):
+                return "source"  # "برلمان.كوم - سلمى الفاسي": the outlet and its reporter
         if key.count("|") >= 2 or self.is_dateline() or _AGO.match(key):
             return "published"
         if outlet_credit(self.text):
@@ -248,8 +250,10 @@ def is_menu(text: str) -> bool:
     """A site's menu, five links or more between bars ("الرئيسية | وطني | سياسة | جهات |
     اقتصاد"), or its breadcrumbs, three or more between arrows ("الرئيسية » حوادث »
     قضايا"): none over three words and none a sentence or a date."""
-    home = 1 if text.lstrip().startswith("الرئيسية") else 2  # "الرئيسية » حوارات"
-    bar = "|" if text.count("|") >= 4 else next((a for a in "»›>/" if text.count(a) >= home), None)
+    home = text.lstrip().startswith("الرئيسية")  # "الرئيسية » حوارات", "الرئيسية - أخبار مراكش"
+    bar = "|" if text.count("|") >= 4 else next(
+        (a for a, least in (("»", 1), ("›", 1), (">", 1), ("/", 1 if home else 2), ("-", 1 if home else 9))
+         if text.count(a) >= least), None)
     if bar is None:
         return False
     parts = [p.strip() for p in text.split(bar)]
@@ -354,7 +358,7 @@ _AGENCY_LINE = re.compile(r"^[^\s.،,]+(?:\s[^\s.،,]+)?(?:\s+[-–—]\s*|[-–
 _AGO = re.compile(
     r"^(?:نشر\s+)?(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانيه|ثوان|ثواني|دقيقه|دقيقتين|دقائق|ساعه|ساعتين|ساعات"
     r"|يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|سنه|سنتين|سنوات)\s*$")
-_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2}(?::\d{2})?|h\d{2})")  # 10:32, 12h45
 #: A Hijri date written beside the Gregorian one (normalised text): "6 جمادي الاخره 1447ه الموافق",
 #: "1444/3/25ه الموافق".
 _HIJRI = re.compile(
@@ -362,7 +366,7 @@ _HIJRI = re.compile(
     r"|رجب|شعبان|رمضان|شوال|ذو\s+القعده|ذو\s+الحجه)\s+\d{4}\s*ه?(?!\w)|(?<!\w)(?:الموافق|موافق)(?:\s+ل)?(?!\w)"
     r"|(?<!\d)(?:1[34]\d\d/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/1[34]\d\d)\s*ه?(?!\w)")  # "1444/3/25 هـ"
 #: The words of a time stamp besides dates and weekdays (normalised).
-_STAMP_WORDS = frozenset(("يوم", "بتاريخ", "اخر", "تحديث", "التحديث", "نشر", "النشر", "تاريخ", "الساعه",
+_STAMP_WORDS = frozenset(("يوم", "بتاريخ", "علي", "اخر", "تحديث", "التحديث", "نشر", "النشر", "تاريخ", "الساعه",
                           "بتوقيت", "مكه", "غرينيتش", "غرينتش", "توقيت"))
 _DATE_WORDS = re.compile(r"(?:صباحا|مساء|مساءا|ص|م|GMT|بتوقيت|غرينتش|المغرب|الرباط|[-–—|/,،:()\s])+")
 

@@ -274,3 +274,12 @@ def test_a_date_that_ends_what_is_under_way_is_no_preview_and_reading_time_is_fu
     a = extract_article(f"من غلاسكو إلى مراكش\n\nتحليل: مراد بنعلي | السبت 29 نونبر 2025\nمدة القراءة: 7 دقائق\n\n"
                         f"{column}\n", "c.txt")
     assert a.date == dt.date(2025, 11, 27)
+
+
+def test_the_lead_s_weekday_reads_an_ambiguous_byline_date():
+    from interpol_site.extract import extract_article
+
+    text = ("مراكش تستعد لاحتضان الدورة 93 للأنتربول\n\nحرر بتاريخ | 09/03/2025 | من طرف سكينة أيت علي\n\n"
+            "حل اليوم الأربعاء بمدينة مراكش وفد رفيع من الأمانة العامة للمنظمة لمعاينة الترتيبات.\n")
+    a = extract_article(text, "k.txt")
+    assert a.published == dt.date(2025, 9, 3) and a.date == dt.date(2025, 9, 3)  # a Wednesday; 9 March is not

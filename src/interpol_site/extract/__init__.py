@@ -191,6 +191,7 @@ def extract_article(text: str, file: str) -> Article:
     )
 
     # dates ---------------------------------------------------------------------
+    meta = _by_the_lead_weekday(meta, [s.shadow.text for s in segments if s.index in (-1, 0)])
     event_dates, partial, weekdays = _dates(segments, found_dates, hints, meta.published)
     published_ev = ()
     if meta.published and meta.byline:
@@ -528,6 +529,25 @@ _MARKED_OTHER = {"OM": "مّ"}  # عمّان (Amman), not عُمان
 
 _RELATIVE_RULE = {1: "yesterday, by the publication day", -1: "tomorrow, by the publication day",
                   -2: "the day after tomorrow, by the publication day"}
+
+
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*\d{4}\s*")
+
+
+def _by_the_lead_weekday(meta, lead: list[str]):
+    """``meta`` with a byline date such as 09/03/2025 read the other way round (3 September,
+    MM/DD) when only that reading falls on the weekday the lead gives the day ("حل اليوم
+    الأربعاء", "أمس الثلاثاء")."""
+    m = _NUMERIC_DATE.fullmatch(meta.published_text or "") if meta.published else None
+    if m is None or int(m[1]) > 12 or int(m[2]) > 12 or m[1] == m[2]:
+        return meta
+    day = meta.published
+    other = dt.date(day.year, day.day, day.month)
+    for w in (w for text in lead for w in dates_mod.find_weekdays(text) if w.offset in (0, 1)):
+        shift = dt.timedelta(days=w.offset)
+        if (day - shift).weekday() != w.weekday and (other - shift).weekday() == w.weekday:
+            return dataclasses.replace(meta, published=other)
+    return meta
 
 
 #: What says a date ends something already under way (normalised): "إلى غاية يوم الخميس".

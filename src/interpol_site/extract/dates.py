@@ -82,7 +82,7 @@ class WeekdayMention:
 def _patterns() -> dict[str, re.Pattern[str]]:
     m = month_pattern()
     month = rf"(?:من\s+)?(?:شهر\s+)?({m})(?:\s*[/(]\s*{m}\s*\)?)?"
-    year = rf"(?:\s*،?\s*(?:من\s+)?(?:سنه|عام)?\s*{_Y})?"
+    year = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:سنه|عام)?\s*{_Y})?"
     return {
         "cross": re.compile(
             rf"((?:بين|من)\s+)?{_D}\s+{month}(?:\s+{_Y})?\s*({_TO})\s*{_D}\s+{month}{year}"
@@ -306,7 +306,7 @@ def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     before = re.compile(
         rf"(?:(?<!\w)(بين|من)\s+)?(?<!\w)[وفب]?({day})(?:\s*({_TO})\s*({day}))?\s+(?:من\s+)?(?:شهر\s+)?$"
     )
-    after = re.compile(rf"(?:\s*،?\s*(?:من\s+)?(?:سنه|عام)?\s*{_Y})?{_CURRENT}")
+    after = re.compile(rf"(?:\s*[،,]?\s*(?:من\s+)?(?:سنه|عام)?\s*{_Y})?{_CURRENT}")
     return re.compile(month), before, after
 
 
