@@ -348,3 +348,16 @@ def test_hyphens_fields_ranks_and_verbs_around_names_no_list_knows():
     }
     for sentence, names in told.items():
         assert list(people(f"{sentence} {BODY}")) == names, sentence
+
+
+def test_unknown_names_before_a_role_and_ranks_with_their_grade():
+    told = {
+        "وأجرى حموشي مباحثات مماثلة مع ميرسيديس غونزاليس، المديرة العامة للحرس المدني.": ["ميرسيديس غونزاليس"],
+        "من جهتها، رحبت جو فاريل، رئيسة شرطة اسكتلندا، بالوفود المشاركة.": ["جو فاريل"],
+        "من جهتها، أكدت محامية المتهم، الأستاذة في القانون، أن موكلها بريء.": [],
+        "وتباحث مع نظيره الإسباني، المدير العام للشرطة.": [],
+        "ويضم الوفد العميدة الممتازة سعاد بنحمو، المكلفة بملفات التعاون.": ["سعاد بنحمو"],
+        "تمكنت عناصر شرطة الحدود بمطار طنجة ابن بطوطة الدولي من توقيف مواطن.": [],
+    }
+    for sentence, names in told.items():
+        assert list(people(f"{sentence} {BODY}")) == names, sentence

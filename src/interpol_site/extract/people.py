@@ -31,7 +31,8 @@ _CONNECTORS = {"بن", "ابن", "بنت", "ولد", "ابو", "بو", "ام", "
 _COMPOUND_HEADS = {"عبد", "ابو", "بو", "ابي"}
 _NOT_LAST = _CONNECTORS | _COMPOUND_HEADS  # never the last word of a name
 _HONORIFICS = {"مولاي", "سيدي", "لالا", "لاله"}  # that open a Moroccan name (مولاي حفيظ العلمي)
-_SKIP_AFTER_TITLE = {"السابق", "السابقه", "الحالي", "الحاليه", "الجديد", "الجديده", "الركن"}
+_SKIP_AFTER_TITLE = {"السابق", "السابقه", "الحالي", "الحاليه", "الجديد", "الجديده", "الركن",
+                     "الممتاز", "الممتازه", "الاقليمي", "الاقليميه"}  # العميدة الممتازة، عميد الشرطة الإقليمي
 
 
 @dataclass
@@ -349,7 +350,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if words[k + 1] in head_words:
             role_len = _title_at(toks, k + 1) or (1 if _role_head(words[k + 1]) else 0)
             if role_len:
-                idx = _name_before(toks, k, take)
+                idx = _name_before(toks, k, take) or _unknown_name_before(toks, k, take)
                 if idx:
                     keep(idx, "apposition", [(starts[k + 1], _clause_end(text, marks, starts[k + 1]))])
         # role before the comma: look back for a role phrase start within the clause
@@ -399,6 +400,8 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         before = k - 1
         while before >= 0 and words[before] in _HONORIFICS:
             before -= 1  # ملعب مولاي عبد الله
+        if before >= 0 and words[before] in _place_words() and before > 0:
+            before -= 1  # مطار طنجة ابن بطوطة: the place's name after the city
         if before >= 0 and any(f in not_names for f in _bare(words[before])):
             continue  # جامعة نايف، مؤسسة محمد السادس
         clitic = words[k][: len(words[k]) - len(form)]
@@ -540,6 +543,23 @@ def _closes_name(token: str) -> bool:
 def _role_head(token: str) -> bool:
     nw = name_words()
     return any(f in nw.role_heads for f in _bare(token)[:2])
+
+
+def _unknown_name_before(toks: Words, k: int, take: Callable[[int], list[int]]) -> list[int]:
+    """Two or three name words no list knows, ending at token k before "، ROLE", right
+    after مع or a verb: "مباحثات مع ميرسيديس غونزاليس، المديرة العامة", "رحبت جو فاريل، رئيسة"."""
+    words = toks.words
+    for start in (k - 1, k - 2):
+        idx = take(start) if start >= 1 else []
+        if len(idx) != k - start + 1 or idx[-1] != k or not toks.joined(start - 1):
+            continue
+        prev = words[start - 1]
+        first = words[start]
+        if (prev == "مع" or _is_verb(prev)) and not first.startswith(("ال", "و")) \
+                and not (first.endswith("ه") and not _is_given(first, common=True)) \
+                and not _holds_place(words, idx) and not any(_is_stop(words[i]) for i in idx):
+            return idx  # (not "أكدت محامية المتهم، الأستاذة …": a noun in ـة)
+    return []
 
 
 def _name_before(toks: Words, k: int, take: Callable[[int], list[int]]) -> list[int]:
