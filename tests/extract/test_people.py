@@ -361,3 +361,9 @@ def test_unknown_names_before_a_role_and_ranks_with_their_grade():
     }
     for sentence, names in told.items():
         assert list(people(f"{sentence} {BODY}")) == names, sentence
+
+
+def test_a_two_word_nationality_after_a_title_and_a_role_after_و_ends_a_name():
+    found = people(f"في عهد الرئيس الجنوب إفريقي جاكي سيليبي والأمين العام الأمريكي رونالد نوبل. {BODY}")
+    assert list(found) == ["جاكي سيليبي", "رونالد نوبل"]
+    assert list(people(f"وقال الوزير الكوري الجنوبي كيم جونغ يانغ إن التعاون ضروري. {BODY}")) == ["كيم جونغ يانغ"]

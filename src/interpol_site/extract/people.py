@@ -317,6 +317,10 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             if t in _SKIP_AFTER_TITLE or (t in _place_words() and t.startswith("ال") and not _is_given(t)):
                 titles_end += 1
                 continue
+            if t.startswith("ال") and titles_end + 1 < len(words) and toks.joined(titles_end) \
+                    and countries().names.get((t, words[titles_end + 1])):
+                titles_end += 2  # "الرئيس الجنوب إفريقي جاكي سيليبي"، "الوزير الكوري الجنوبي"
+                continue
             break
         if titles_end < len(words) and toks.joined(titles_end - 1):
             royal = any(f in _ROYAL for tk in words[start:titles_end] for f in _bare(tk))
@@ -530,7 +534,8 @@ def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[in
 def _ends_name(token: str) -> bool:
     """What closes a name no list knows: ``_closes_name``, or و and a given name, the next
     name of a list ("ماثيو هيدجز وعلي عيسى")."""
-    return _closes_name(token) or (token.startswith("و") and _is_given(token[1:]) and not _is_given(token))
+    return _closes_name(token) or (token.startswith("و") and not _is_given(token) and (
+        _is_given(token[1:]) or _role_head(token[1:])))  # "… وعلي عيسى", "… والأمين العام"
 
 
 def _closes_name(token: str) -> bool:
