@@ -172,7 +172,7 @@ class _Probe:
         rest = re.sub(r"[،,:()\-–—|/+]", " ", rest)
         left = [w for w in rest.split() if w not in weekday_names() and w not in _STAMP_WORDS]
         for n in (2, 1):  # "الرباط في 3 دجنبر 2025", "كيغالي – الأربعاء": the place filed from
-            if len(left) >= n and (tuple(left[:n]) in cities().names or tuple(left[:n]) in countries().names):
+            if len(left) >= n and _is_place(tuple(left[:n])):
                 left = left[n + 1:] if len(left) > n and left[n] == "في" else left[n:]
                 break
         credit = boilerplate()
@@ -248,8 +248,9 @@ _COOKIES = re.compile(r"ملفات تعريف الارتباط|(?<!\w)(?:ال)?�
 
 def is_menu(text: str) -> bool:
     """A site's menu, five links or more between bars ("الرئيسية | وطني | سياسة | جهات |
-    اقتصاد"), or its breadcrumbs, three or more between arrows ("الرئيسية » حوادث »
-    قضايا"): none over three words and none a sentence or a date."""
+    اقتصاد"), or its breadcrumbs: links between arrows ("أخبار > دولي"), between slashes
+    (three, or two after الرئيسية) or, after الرئيسية, dashes ("الرئيسية - أخبار مراكش");
+    none over three words and none a sentence or a date."""
     home = text.lstrip().startswith("الرئيسية")  # "الرئيسية » حوارات", "الرئيسية - أخبار مراكش"
     bar = "|" if text.count("|") >= 4 else next(
         (a for a, least in (("»", 1), ("›", 1), (">", 1), ("/", 1 if home else 2), ("-", 1 if home else 9))
@@ -300,12 +301,12 @@ def place_credit(text: str, is_name: Callable[[str], bool] = lambda credit: Fals
     if m is None:
         return None
     place = tuple(norm(m["place"]).split())
-    if place not in cities().names and place not in countries().names:
+    if not _is_place(place):
         return None
     credit = m["credit"]
     quoted = credit[:1] in "«\"(" and credit[-1:] in "»\")"
     named = tuple(norm(credit).split())
-    if not quoted and (named in countries().names or named in cities().names):
+    if not quoted and _is_place(named):
         return None  # "ليون – فرنسا": the place and its country, no credit (but «الشرق الأوسط»)
     if m["sep"] == ":" and not (quoted or m["end"] or all(len(w) <= 3 for w in credit.split())
                                 or norm(credit) in boilerplate().not_authors  # "الرباط: هيئة التحرير"
@@ -320,8 +321,7 @@ def outlet_credit(text: str) -> str | None:
     if len(text.split()) > 4:
         return None
     parts = [p.strip(" :") for p in re.split(r"[|\-–—/]|\sـ\s", text)]
-    if norm(parts[0]) in boilerplate().outlets and len(parts) == 2 \
-            and (tuple(norm(parts[1]).split()) in cities().names or tuple(norm(parts[1]).split()) in countries().names):
+    if len(parts) == 2 and norm(parts[0]) in boilerplate().outlets and _is_place(tuple(norm(parts[1]).split())):
         return parts[0]  # "هبة بريس ـ أكادير": the outlet, then the place it reports from
     return parts[-1] if parts[-1] and norm(parts[-1]) in boilerplate().outlets else None
 
@@ -344,7 +344,12 @@ def credit_from_place(text: str) -> str | None:
     if m is None:
         return None
     place = tuple(norm(m["place"]).split())
-    return m["credit"] if place in cities().names or place in countries().names else None
+    return m["credit"] if _is_place(place) else None
+
+
+def _is_place(words: tuple[str, ...]) -> bool:
+    """Whether the (normalised) words name a city or a country."""
+    return words in cities().names or words in countries().names
 
 
 _PLACE_CREDIT = re.compile(

@@ -24,7 +24,7 @@ from itertools import accumulate
 
 from .arabic import shadow
 from .extract import main_range, timeline_date
-from .extract.people import _is_verb
+from .extract.people import _CONNECTORS, _is_verb
 from .gazetteer import cities, countries, known_sessions, name_words
 from .records import Article, Corpus, DateRange, Evidence, Person, Session, SessionInfo, Venue
 
@@ -183,7 +183,7 @@ def _merge_people(articles: list[Article]) -> list[Article]:
     spoken: set[str] = set()  # surnames that stand alone only as the subject of a verb
     for f in fullest:
         *first, last = shadow(f).text.split()
-        if first and first[-1] in _FAMILY_OF:
+        if first and first[-1] in _CONNECTORS:
             continue  # آل ثاني، بن ناصر: the family (or father) is two words, and ثاني a word alone
         if last in name_words().given_common:
             continue  # محمد إبراهيم أمين: a given name alone (أمين) is someone else, or a word
@@ -232,10 +232,6 @@ def _merge_people(articles: list[Article]) -> list[Article]:
     return out
 
 
-#: The words before a family's or a father's name (normalised): آل، بن، أبو …
-_FAMILY_OF = frozenset({"ال", "بن", "ابن", "بنت", "ولد", "ابو", "بو", "ايت"})
-
-
 def fullest_names(names: Iterable[str]) -> tuple[dict[str, str], list[str]]:
     """Each name → the fullest name it is part of (``حموشي``, ``عبد اللطيف حموشي``), and
     the fullest names. Names go longest first; a name of two words or more is the first
@@ -278,8 +274,8 @@ def _not_a_common_word(word: str) -> bool:
 def _after_noun(paragraph: str, start: int) -> bool:
     """Whether the word before ``start`` is a definite noun that is not a title: the word
     at ``start`` is then its adjective ("المتهم الرئيسي", not "اللواء الرئيسي")."""
-    before = shadow(paragraph[max(0, start - 20):start]).text.split()
-    return bool(before) and before[-1].startswith("ال") and (before[-1],) not in _titles()
+    before = _word_before(paragraph, start)
+    return before.startswith("ال") and (before,) not in _titles()
 
 
 @functools.cache
@@ -294,8 +290,14 @@ def _speaks(paragraph: str, start: int, end: int) -> bool:
     before it (وأكد، يقول، ولفت), or the speaker a line opens with ("الدباغ: …")."""
     if start == 0 and paragraph[end:end + 1] == ":":
         return True
-    before = shadow(paragraph[max(0, start - 20):start]).text.split()
-    return bool(before) and _is_verb(before[-1])
+    before = _word_before(paragraph, start)
+    return bool(before) and _is_verb(before)
+
+
+def _word_before(paragraph: str, start: int) -> str:
+    """The word before ``start``, normalised ("" at the start of the paragraph)."""
+    words = shadow(paragraph[max(0, start - 20):start]).text.split()
+    return words[-1] if words else ""
 
 
 #: The letters of a token (as ``extract.tokens``).

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from interpol_site.arabic import norm, shadow
 from interpol_site.extract import dates as dates_mod
+from interpol_site.extract import extract_article
 from interpol_site.extract.dates import day_in_range, find_dates, find_weekdays, next_event_years
 from interpol_site.extract.tokens import matches_at
 
@@ -126,6 +127,11 @@ def test_weekdays_are_found_as_by_the_whole_pattern(text):
     assert found == [(a, b, dates_mod.weekday_names()[d], o) for a, b, d, o in expected]
 
 
+def report(headline: str, byline: str, lead: str):
+    """The record of an article of a headline, a byline and its lead paragraph."""
+    return extract_article(f"{headline}\n\n{byline}\n\n{lead}\n", "r.txt")
+
+
 def test_hints_reorder_only_all_small_numeric_dates():
     [m] = find_dates("05/11/2025")
     [h] = dates_mod.with_hints([m], frozenset({(11, 5)}))
@@ -144,8 +150,6 @@ def test_an_ambiguous_numeric_date_falls_in_the_month_the_text_names():
 
 
 def test_a_date_written_with_its_weekday_is_the_day_of_the_event():
-    from interpol_site.extract import extract_article
-
     a = extract_article(
         "حموشي يستقبل الأمين العام للأنتربول\n\nاستقبل عبد اللطيف حموشي يوم الثلاثاء 14 أكتوبر 2025 بالرباط الأمين "
         "العام للأنتربول، في إطار التحضير للدورة 93 المنعقدة بمراكش من 24 إلى 27 نونبر 2025.\n", "d.txt")
@@ -161,8 +165,6 @@ def test_a_weekday_after_a_time_of_day():
 
 
 def test_yesterday_in_the_lead_of_a_dated_article_is_the_day_before_it():
-    from interpol_site.extract import extract_article
-
     lead = "اختتمت، {} بمراكش، أشغال الدورة 93 للجمعية العامة للمنظمة الدولية للشرطة الجنائية بالمصادقة على قرارات."
     head = "اختتام أشغال الجمعية العامة للأنتربول\nالخميس 27 نونبر 2025\n"
     a = extract_article(head + lead.format("أمس الأربعاء") + "\n", "d.txt")
@@ -176,8 +178,6 @@ def test_yesterday_in_the_lead_of_a_dated_article_is_the_day_before_it():
 
 
 def test_a_dated_article_reports_the_day_its_lead_names():
-    from interpol_site.extract import extract_article
-
     head = "توقيف مطلوب للعدالة بموجب نشرة حمراء للأنتربول\nكتب: محمد علي | 23 جانفي 2022\n"
     tail = " رعية جزائرية محل نشرة حمراء صادرة عن المنظمة الدولية للشرطة الجنائية.\n"
     cases = {
@@ -224,23 +224,19 @@ def test_every_day_word_holds_a_stem():
 
 
 def test_a_dated_preview_goes_on_the_timeline_at_its_event():
-    from interpol_site.extract import extract_article
-
     byline = "هيئة التحرير | الأحد 23 نونبر 2025 - 09:30"
     preview = ("تتجه الأنظار ابتداء من يوم الاثنين 24 نونبر 2025 إلى مراكش التي تحتضن الدورة 93 للجمعية العامة "
                "للأنتربول إلى غاية يوم الخميس 27 نونبر، بمشاركة وفود الدول الأعضاء.")
-    a = extract_article(f"مراكش تستعد للأنتربول\n\n{byline}\n\n{preview}\n", "p.txt")
+    a = report("مراكش تستعد للأنتربول", byline, preview)
     assert a.published == dt.date(2025, 11, 23) and a.date == dt.date(2025, 11, 24)  # not Thursday the 20th
     tomorrow = "وتنطلق غدا الاثنين بمراكش أشغال الدورة 93 للجمعية العامة للمنظمة الدولية للشرطة الجنائية."
-    a = extract_article(f"مراكش تستعد للأنتربول\n\n{byline}\n\n{tomorrow}\n", "t.txt")
+    a = report("مراكش تستعد للأنتربول", byline, tomorrow)
     assert a.date == dt.date(2025, 11, 24) and a.date_evidence[0].rule == "tomorrow, by the publication day"
     [w] = find_weekdays(shadow("ابتداء من غد الاثنين").text)
     assert w.offset == -1
 
 
 def test_a_dispatch_is_dated_by_the_day_of_its_dateline():
-    from interpol_site.extract import extract_article
-
     text = ("شرطة عمان تشارك في أعمال الجمعية العامة للإنتربول\n\nسانتياغو في 16 أكتوبر /العمانية/ تشارك شرطة "
             "عمان السلطانية في أعمال الدورة الـ88 للجمعية العامة التي بدأت أمس وتستمر حتى الثامن عشر من أكتوبر "
             "الجاري. وتعقد الجمعية من 15 إلى 18 أكتوبر 2019 بمشاركة الدول الأعضاء.\n")
@@ -249,26 +245,22 @@ def test_a_dispatch_is_dated_by_the_day_of_its_dateline():
 
 
 def test_last_weekday_and_yesterday_in_one_lead():
-    from interpol_site.extract import extract_article
-
     byline = "بقلم: هيئة التحرير | الإثنين 01 دجنبر 2025"
     column = ("أسدل الستار، الخميس الماضي، على أشغال الدورة الثالثة والتسعين للجمعية العامة للأنتربول بمراكش، "
               "بعد أربعة أيام من الجلسات واللقاءات الثنائية.")
-    a = extract_article(f"حين تتكلم مراكش لغة الأمن\n\n{byline}\n\n{column}\n", "c.txt")
+    a = report("حين تتكلم مراكش لغة الأمن", byline, column)
     assert a.date == dt.date(2025, 11, 27)
     interview = ("على هامش أشغال الدورة 93 المنعقدة بمراكش منذ الاثنين الماضي، التقى الموقع، أمس الثلاثاء، "
                  "العميد عمر فال، نائب رئيس المكتب المركزي الوطني.")
-    a = extract_article(f"مسؤول أمني سنغالي\n\nحاوره: أنس الصديقي | الأربعاء 26 نونبر 2025\n\n{interview}\n", "i.txt")
+    a = report("مسؤول أمني سنغالي", "حاوره: أنس الصديقي | الأربعاء 26 نونبر 2025", interview)
     assert a.date == dt.date(2025, 11, 25)  # أمس الثلاثاء, not the Monday the session opened
 
 
 def test_a_date_that_ends_what_is_under_way_is_no_preview_and_reading_time_is_furniture():
-    from interpol_site.extract import extract_article
-
     byline = "مراكش – سعيد أوبلا | الإثنين 24/11/2025 - 09:12"
     lead = ("نواكب معكم لحظة بلحظة أشغال اليوم الأول من الدورة 93 للجمعية العامة، التي تحتضنها مدينة مراكش "
             "إلى غاية يوم الخميس 27 نونبر.")
-    a = extract_article(f"مباشر | اليوم الأول للجمعية العامة\n\n{byline}\n\n{lead}\n", "l.txt")
+    a = report("مباشر | اليوم الأول للجمعية العامة", byline, lead)
     assert a.date == dt.date(2025, 11, 24)
     column = "أسدل الستار، يوم الخميس الماضي، على أشغال الدورة 93 التي احتضنتها مراكش من 24 إلى 27 نونبر 2025."
     a = extract_article(f"من غلاسكو إلى مراكش\n\nتحليل: مراد بنعلي | السبت 29 نونبر 2025\nمدة القراءة: 7 دقائق\n\n"
@@ -277,9 +269,6 @@ def test_a_date_that_ends_what_is_under_way_is_no_preview_and_reading_time_is_fu
 
 
 def test_the_lead_s_weekday_reads_an_ambiguous_byline_date():
-    from interpol_site.extract import extract_article
-
-    text = ("مراكش تستعد لاحتضان الدورة 93 للأنتربول\n\nحرر بتاريخ | 09/03/2025 | من طرف سكينة أيت علي\n\n"
-            "حل اليوم الأربعاء بمدينة مراكش وفد رفيع من الأمانة العامة للمنظمة لمعاينة الترتيبات.\n")
-    a = extract_article(text, "k.txt")
+    a = report("مراكش تستعد لاحتضان الدورة 93 للأنتربول", "حرر بتاريخ | 09/03/2025 | من طرف سكينة أيت علي",
+               "حل اليوم الأربعاء بمدينة مراكش وفد رفيع من الأمانة العامة للمنظمة لمعاينة الترتيبات.")
     assert a.published == dt.date(2025, 9, 3) and a.date == dt.date(2025, 9, 3)  # a Wednesday; 9 March is not

@@ -579,11 +579,10 @@ def timeline_date(event_dates, weekdays):
     inferred for it ("27 نونبر الجاري" stated, the session's 24–27 from the corpus)."""
     for r in event_dates:  # "يوم الثلاثاء 14 أكتوبر 2025": the day the text says it happened
         if r.is_single and r.evidence:
-            ev = r.evidence[0]
             for w in weekdays:
-                we = w.evidence[0]
-                if we.paragraph == ev.paragraph and 0 <= ev.start - we.end <= 2 and r.start.weekday() == w.weekday:
-                    return r.start, (dataclasses.replace(we, rule="weekday written with the date"), ev)
+                if _with_date(w, (r,)) and r.start.weekday() == w.weekday:
+                    return r.start, (dataclasses.replace(w.evidence[0], rule="weekday written with the date"),
+                                     r.evidence[0])
     stated = tuple(r for r in event_dates if any(e.status == "stated" for e in r.evidence))
     ranges = [rng for rng in dict.fromkeys((main_range(stated), main_range(event_dates))) if rng]
     for rng in ranges:
