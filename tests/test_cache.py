@@ -41,8 +41,8 @@ def test_unchanged_files_are_not_extracted_again(corpus, tmp_path, monkeypatch):
     calls: list[str] = []
     from interpol_site import pipeline
 
-    real = pipeline._extract_one
-    monkeypatch.setattr(pipeline, "_extract_one", lambda p, s: calls.append(p.name) or real(p, s))
+    real = pipeline.extract_file
+    monkeypatch.setattr(pipeline, "extract_file", lambda p, s: calls.append(p.name) or real(p, s))
     cache = ExtractCache.load(out)
     extract_corpus(corpus, cache=cache, jobs=1)
     assert calls == [] and cache.hits == n
@@ -150,6 +150,49 @@ def test_a_rebuild_makes_the_edited_articles_pages_first_as_it_then_writes_them(
     build(corpus, out, Settings(), quiet=True, cache=cache, on_linked=first)
     [(path, page)] = early.items()
     assert "النرويج" in page.decode() and (out / path).read_bytes() == page
+
+
+def _built_site(corpus: Path, out: Path):
+    """A build of ``corpus`` into ``out``: its site, and the links learnt from it."""
+    from interpol_site.link import Links
+
+    built = []
+    build(corpus, out, Settings(), quiet=True, on_linked=lambda site, _: built.append(site))
+    [site] = built
+    return site, Links.of(list(site.corpus.articles))
+
+
+def test_an_edit_linked_with_the_last_build_gives_the_page_the_rebuild_writes(corpus, tmp_path):
+    """serve shows an edited article before the corpus is linked again: extracted alone,
+    linked with what the last build learnt of the corpus and put on its site. For an edit
+    that names nothing new, that is the very page the rebuild then writes."""
+    from interpol_site.pipeline import previews
+
+    out = tmp_path / "site"
+    site, links = _built_site(corpus, out)
+    edited = sorted(corpus.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nوجدد حموشي التأكيد على التعاون مع إسبانيا.\n",
+                      encoding="utf-8")
+    [(path, page)] = previews(site, links, corpus, [str(edited)]).items()
+    assert "التأكيد على التعاون" in page.decode()
+    build(corpus, out, Settings(), quiet=True)
+    assert (out / path).read_bytes() == page
+
+
+def test_only_articles_of_the_site_naming_nothing_new_are_previewed(corpus, tmp_path):
+    from interpol_site.pipeline import extract_file, previews
+
+    site, links = _built_site(corpus, tmp_path / "site")
+    assert "IS" not in site.ents.countries
+    edited = sorted(corpus.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nوحضر وفد من آيسلندا.\n", encoding="utf-8")
+    assert "IS" in [c.code for c in extract_file(edited, corpus)[0].countries]  # no page yet
+    new = corpus / "new.txt"  # not an article of the built site
+    new.write_text("الأنتربول يعقد دورته في مراكش.\n", encoding="utf-8")
+    other = tmp_path / "elsewhere.txt"
+    other.write_text(sorted(corpus.glob("*.txt"))[0].read_text(encoding="utf-8"), encoding="utf-8")
+    assert previews(site, links, corpus, [str(edited), str(new), str(other)]) == {}
+    assert previews(site, links, corpus, [str(sorted(corpus.glob("*.txt"))[0])]) != {}
 
 
 def test_serve_knows_an_unchanged_file_by_its_stat_and_an_edit_by_its_bytes(corpus, tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ import pytest
 
 from interpol_site import search
 from interpol_site.link import link
-from interpol_site.pipeline import _extract_one, build
+from interpol_site.pipeline import build, extract_file
 from interpol_site.read import find_sources
 from interpol_site.render import LINKED_FIELDS
 from interpol_site.reuse import NAME, Manifest
@@ -157,7 +157,7 @@ def test_link_changes_only_the_fields_page_keys_read(corpus):
     """``render.Keys`` digests an article from its content hash and ``LINKED_FIELDS``:
     the link step must not change any other field."""
     paths, _ = find_sources(corpus)
-    extracted = [a for a in (_extract_one(p, corpus)[0] for p in paths) if a is not None]
+    extracted = [a for a in (extract_file(p, corpus)[0] for p in paths) if a is not None]
     linked = link(extracted).articles
     changed = 0
     for before, after in zip(extracted, linked, strict=True):
@@ -220,8 +220,8 @@ def test_fresh_builds_reuse_nothing(corpus, tmp_path, monkeypatch):
     out = tmp_path / "site"
     assert main(["build", "--source", str(corpus), "--output", str(out), "--quiet"]) == 0
     calls: list[str] = []
-    real = pipeline._extract_one
-    monkeypatch.setattr(pipeline, "_extract_one", lambda p, s: calls.append(p.name) or real(p, s))
+    real = pipeline.extract_file
+    monkeypatch.setattr(pipeline, "extract_file", lambda p, s: calls.append(p.name) or real(p, s))
     before = tree(out)
     result = build(corpus, out, Settings(), quiet=True, fresh=True)
     assert result.kept == 0 and len(calls) == len(list(corpus.rglob("*.txt")))

@@ -164,7 +164,7 @@ def test_serve_binds_loopback_and_stops(site, tmp_path):
 
     thread = threading.Thread(
         target=serve,
-        args=(site, 0, lambda: None, [tmp_path / "src"]),
+        args=(site, 0, lambda changed: None, [tmp_path / "src"]),
         kwargs={"stop": stop, "on_ready": on_ready},
         daemon=True,
     )
@@ -195,10 +195,10 @@ def test_watcher_rebuilds_once_per_burst_and_survives_errors(tmp_path):
     out = tmp_path / "_site"
     src.mkdir()
     out.mkdir()
-    calls: list[int] = []
+    calls: list[list[str]] = []
 
-    def rebuild() -> None:
-        calls.append(1)
+    def rebuild(changed: list[str]) -> None:
+        calls.append(changed)
         if len(calls) == 1:
             raise RuntimeError("broken article")
 
@@ -224,6 +224,8 @@ def test_watcher_rebuilds_once_per_burst_and_survives_errors(tmp_path):
         stop.set()
         watcher.join(2)
     assert not watcher.is_alive()
+    # each call names the files added or modified since the last (a removal, none)
+    assert calls == [[str(src / f"{i}.txt") for i in range(3)], [str(src / "new.txt")], []]
 
 
 def test_an_edit_saved_as_the_watcher_starts_is_rebuilt(tmp_path):
@@ -234,7 +236,7 @@ def test_an_edit_saved_as_the_watcher_starts_is_rebuilt(tmp_path):
     (src / "a.txt").write_text("قبل")
     calls: list[int] = []
     stop = threading.Event()
-    watcher = Watcher([src], lambda: calls.append(1), stop, interval=0.05)
+    watcher = Watcher([src], lambda changed: calls.append(1), stop, interval=0.05)
     (src / "a.txt").write_text("بعد التعديل")  # saved before the thread even runs
     watcher.start()
     try:

@@ -81,14 +81,30 @@ def session_table(articles: list[Article]) -> dict[int, SessionInfo]:
 
 def link(articles: list[Article]) -> Corpus:
     """Fill gaps from the corpus and merge people; returns the linked corpus."""
-    table = session_table(articles)
-    by_venue: dict[str, set[int]] = defaultdict(set)
-    for info in table.values():
-        if info.venue:
-            by_venue[info.venue.slug].add(info.number)
-    linked = [_fill(a, table, by_venue) for a in articles]
-    linked = _merge_people(linked)
-    return Corpus(tuple(linked), tuple(table[n] for n in sorted(table)))
+    links = Links.of(articles)
+    return Corpus(tuple(links.apply(a) for a in articles), tuple(links.table[n] for n in sorted(links.table)))
+
+
+class Links:
+    """What the corpus step learns from the whole corpus (the session table, who is who),
+    and ``apply``, which links one article with it. ``link`` applies it to every article
+    it was learnt from; ``serve`` also applies the last build's to an article just edited,
+    to show its page before the corpus is linked again."""
+
+    def __init__(self, table: dict[int, SessionInfo], people: _People):
+        self.table = table
+        self.people = people
+        self.by_venue: dict[str, set[int]] = defaultdict(set)
+        for info in table.values():
+            if info.venue:
+                self.by_venue[info.venue.slug].add(info.number)
+
+    @classmethod
+    def of(cls, articles: list[Article]) -> Links:
+        return cls(session_table(articles), _People(articles))
+
+    def apply(self, a: Article) -> Article:
+        return self.people.merge(_fill(a, self.table, self.by_venue))
 
 
 def _fill(a: Article, table: dict[int, SessionInfo], by_venue: dict[str, set[int]]) -> Article:
@@ -176,60 +192,69 @@ def _speaks_of_the_assembly(a: Article) -> bool:
 _ASSEMBLY_LETTERS = ("عام", "نتربول", "نتربـ", "جنائي", "nterpol", "NTERPOL")
 
 
-def _merge_people(articles: list[Article]) -> list[Article]:
+class _People:
     """One canonical name per person across the corpus; surnames resolve corpus-wide."""
-    canon, fullest = fullest_names({p.name for a in articles for p in a.people})
-    surnames: dict[str, set[str]] = defaultdict(set)
-    spoken: set[str] = set()  # surnames that stand alone only as the subject of a verb
-    for f in fullest:
-        *first, last = shadow(f).text.split()
-        if first and first[-1] in _CONNECTORS:
-            continue  # آل ثاني، بن ناصر: the family (or father) is two words, and ثاني a word alone
-        if last in name_words().given_common:
-            continue  # محمد إبراهيم أمين: a given name alone (أمين) is someone else, or a word
-        if len(last) >= 4 and (not last.startswith("ال") or _is_family_nisba(last)):
-            surnames[last].add(f)
-        elif _may_be_surname(last):
-            surnames[last].add(f)  # العطار، القباج: also words ("the perfumer"), but
-            spoken.add(last)  # "ولفت العطار إلى أن" is the person
-    roles: dict[str, list[str]] = defaultdict(list)
-    aliases: dict[str, list[str]] = defaultdict(list)
-    first_file: dict[str, str] = {}
-    for a in articles:
-        for p in a.people:
-            c = canon[p.name]
-            first_file.setdefault(c, a.file)
-            roles[c] += [r for r in p.roles if r not in roles[c]]
-            aliases[c] += [x for x in (*p.aliases, p.name) if x != c and x not in aliases[c]]
-    finder = _SurnameFinder(surnames) if surnames else None
-    out = []
-    for a in articles:
+
+    def __init__(self, articles: list[Article]):
+        canon, fullest = fullest_names({p.name for a in articles for p in a.people})
+        surnames: dict[str, set[str]] = defaultdict(set)
+        spoken: set[str] = set()  # surnames that stand alone only as the subject of a verb
+        for f in fullest:
+            *first, last = shadow(f).text.split()
+            if first and first[-1] in _CONNECTORS:
+                continue  # آل ثاني، بن ناصر: the family (or father) is two words, and ثاني a word alone
+            if last in name_words().given_common:
+                continue  # محمد إبراهيم أمين: a given name alone (أمين) is someone else, or a word
+            if len(last) >= 4 and (not last.startswith("ال") or _is_family_nisba(last)):
+                surnames[last].add(f)
+            elif _may_be_surname(last):
+                surnames[last].add(f)  # العطار، القباج: also words ("the perfumer"), but
+                spoken.add(last)  # "ولفت العطار إلى أن" is the person
+        roles: dict[str, list[str]] = defaultdict(list)
+        aliases: dict[str, list[str]] = defaultdict(list)
+        first_file: dict[str, str] = {}
+        for a in articles:
+            for p in a.people:
+                c = canon[p.name]
+                first_file.setdefault(c, a.file)
+                roles[c] += [r for r in p.roles if r not in roles[c]]
+                aliases[c] += [x for x in (*p.aliases, p.name) if x != c and x not in aliases[c]]
+        self.canon, self.surnames, self.spoken = canon, surnames, spoken
+        self.roles, self.aliases, self.first_file = roles, aliases, first_file
+        self.finder = _SurnameFinder(surnames) if surnames else None
+
+    def merge(self, a: Article) -> Article:
+        """``a`` with its people under their corpus names, and the people its text names
+        by a surname known from elsewhere. A name the corpus has not seen (an article
+        edited since) stands for itself."""
+        surnames, roles, aliases = self.surnames, self.roles, self.aliases
         people: dict[str, Person] = {}
         for p in a.people:
-            c = canon[p.name]
+            c = self.canon.get(p.name, p.name)
+            known_roles = tuple(roles[c]) if c in roles else p.roles
+            known_aliases = tuple(aliases[c]) if c in aliases else p.aliases
             if c in people:
                 q = people[c]
                 people[c] = Person(q.name, q.slug, q.roles, q.aliases, q.mentions + p.mentions, q.evidence + p.evidence)
-            elif c == p.name and p.roles == tuple(roles[c]) and p.aliases == tuple(aliases[c]):
+            elif c == p.name and p.roles == known_roles and p.aliases == known_aliases:
                 people[c] = p  # already as the corpus knows it
             else:
-                people[c] = Person(c, p.slug if c == p.name else _slug(c), tuple(roles[c]), tuple(aliases[c]),
+                people[c] = Person(c, p.slug if c == p.name else _slug(c), known_roles, known_aliases,
                                    p.mentions, p.evidence)
         texts = (a.title or "", *a.body)  # the headline ("الراشدي: المغرب شريك موثوق") and the body
-        for seg, s, e, token, surname in finder.mentions(texts) if finder is not None else ():
+        for seg, s, e, token, surname in self.finder.mentions(texts) if self.finder is not None else ():
             word = token if token in surnames else surname
-            if len(surnames[word]) != 1 or (word in spoken and not _speaks(texts[seg], s, e)) \
-                    or (word.startswith("ال") and _after_noun(texts[seg], s)):
+            if len(surnames[word]) != 1:
                 continue
             full = next(iter(surnames[word]))
-            if full in people:
-                continue
+            if full in people or (word in self.spoken and not _speaks(texts[seg], s, e)) \
+                    or (word.startswith("ال") and _after_noun(texts[seg], s)):
+                continue  # named already, or the word is not the person here
             ev = Evidence(seg - 1, s, e, texts[seg][s:e], "surname of a person named elsewhere in the corpus",
-                          "inferred", first_file.get(full))
+                          "inferred", self.first_file.get(full))
             people[full] = Person(full, _slug(full), tuple(roles[full]), tuple(aliases[full]), 1, (ev,))
         new = tuple(people.values())
-        out.append(a.replace(people=new) if new != a.people else a)
-    return out
+        return a.replace(people=new) if new != a.people else a
 
 
 def fullest_names(names: Iterable[str]) -> tuple[dict[str, str], list[str]]:

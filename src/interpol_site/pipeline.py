@@ -68,7 +68,9 @@ class BuildResult:
         )
 
 
-def _extract_one(path: Path, source: Path) -> tuple[Article | None, list[Problem]]:
+def extract_file(path: Path, source: Path) -> tuple[Article | None, list[Problem]]:
+    """Read, clean and extract one file of ``source`` (its editor's corrections applied):
+    its record (None when it cannot be read) and the problems met on the way."""
     text, problems = read_source(path, source)
     if text is None:
         return None, problems
@@ -158,7 +160,7 @@ def _extract_many(paths: list[Path], source: Path, keys: dict[Path, str | None] 
     (computed here when not given) and its cache entry, made where the record is."""
     out = []
     for path in paths:
-        article, problems = _extract_one(path, source)
+        article, problems = extract_file(path, source)
         stored = Stored(article, tuple(problems))
         if keys is None:
             out.append(_Extracted(stored))
@@ -250,6 +252,25 @@ def _extract_corpus(
     problems += page_problems
     corpus = link(articles)
     return (dataclasses.replace(corpus, pages=pages) if pages else corpus), problems
+
+
+def previews(site, links, source: Path, changed: list[str]) -> dict[str, bytes]:
+    """The pages of the articles of ``site`` among the ``changed`` files, each extracted
+    alone and linked with the ``links`` of the build that made ``site``: what ``serve``
+    shows at once, before the corpus is linked again. New files, other files and edits
+    that name what ``site`` has no page for are left to the rebuild."""
+    from .render import edited_page
+
+    out: dict[str, bytes] = {}
+    for name in changed:
+        path = Path(name)
+        if not path.is_relative_to(source) or _relative(path, source) not in site.by_file:
+            continue
+        article, _ = extract_file(path, source)  # its problems: the rebuild reports them
+        made = edited_page(site, links.apply(article)) if article is not None else None
+        if made is not None:
+            out[made[0]] = made[1]
+    return out
 
 
 def read_pages(source: Path) -> tuple[tuple[TextPage, ...], list[Problem]]:

@@ -18,6 +18,7 @@ bytes (no wall clock, sorted walks). The steps:
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import functools
@@ -1186,6 +1187,26 @@ def timeline_pages(site: Site) -> list[tuple[str, TimelineContext]]:
             site.page(here, title, "timeline", f"{description} {fmt.num(y)}."), title, intro, sessions,
             nav(here), (year(here, y),), ())))
     return pages
+
+
+def edited_page(site: Site, a: Article) -> tuple[str, bytes] | None:
+    """The page of ``a``, an article of ``site`` edited since ``site`` was built, made
+    against ``site`` as it stands (its entities, neighbours and other titles): ``serve``
+    shows it while the corpus is linked and the site rebuilt. None when ``a`` is not an
+    article of ``site`` or names a person, place, country or session that has no page
+    in it yet; the rebuilt site shows those a moment later."""
+    old = site.by_file.get(a.file)
+    if old is None:
+        return None
+    a = a.replace(id=old.id)  # the id given when two names slug alike
+    edited = copy.copy(site)
+    edited.by_file = {**site.by_file, a.file: a}
+    edited.titles = {**site.titles, a.file: (a.title or generated_title(a), not a.title)}
+    try:
+        path, context = article_page(edited, a)
+    except KeyError:  # an entity the site has no page for
+        return None
+    return path, edited.render("article.html", context)
 
 
 def article_page(site: Site, a: Article) -> tuple[str, ArticleContext]:

@@ -10,8 +10,8 @@
   the site swapped in atomically by ``write.write_site`` is served at once.
 - A background thread polls the watched files' modification times every
   ``POLL_SECONDS``, waits until they have been quiet for one more poll (debounce),
-  and calls ``rebuild()``; an error is printed and the server keeps running. The
-  output folder and hidden folders are not watched.
+  and calls ``rebuild(changed)`` with the files changed; an error is printed and the
+  server keeps running. The output folder and hidden folders are not watched.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 def serve(
     output: Path,
     port: int,
-    rebuild: Callable[[], object],
+    rebuild: Callable[[list[str]], object],
     watch: list[Path],
     host: str = "127.0.0.1",
     *,
@@ -63,7 +63,8 @@ def serve(
 ) -> None:
     """Serve ``output`` at http://host:port/ until Ctrl+C (or ``stop`` is set).
 
-    ``rebuild`` is called after changes under ``watch``. It does not build first: the
+    ``rebuild(changed)`` is called after changes under ``watch``, with the files added
+    or modified. It does not build first: the
     caller builds before serving. ``on_ready`` receives the URL (useful with port 0).
     ``early`` maps site paths (``articles/x/index.html``) to pages a rebuild has already
     made and not yet swapped in; they are served from memory until it has.
@@ -231,12 +232,13 @@ def _content_type(path: str) -> str:
 
 
 class Watcher(threading.Thread):
-    """Calls ``rebuild()`` after files under ``paths`` change (polling, debounced)."""
+    """Calls ``rebuild(changed)`` after files under ``paths`` change (polling, debounced);
+    ``changed`` lists the files added or modified since the last call (not those removed)."""
 
     def __init__(
         self,
         paths: list[Path],
-        rebuild: Callable[[], object],
+        rebuild: Callable[[list[str]], object],
         stop: threading.Event,
         *,
         exclude: Iterable[Path] = (),
@@ -266,13 +268,14 @@ class Watcher(threading.Thread):
                 now = again
             if self.stop.is_set():
                 return
+            changed = sorted(path for path, seen in now.items() if last.get(path) != seen)
             last = now  # changes made during the rebuild trigger another one
-            self._rebuild()
+            self._rebuild(changed)
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, changed: list[str]) -> None:
         print("Sources changed; rebuilding …", file=sys.stderr)
         try:
-            self.rebuild()
+            self.rebuild(changed)
         except (Exception, SystemExit) as exc:  # the preview keeps running
             print("Rebuild failed; still serving the previous site:", file=sys.stderr)
             if isinstance(exc, BuildError):
