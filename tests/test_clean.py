@@ -242,3 +242,27 @@ def test_more_bylines_and_breadcrumbs_as_sites_write_them():
     assert byline_kind("هسبريس - مراكش تحتضن الدورة 93 للأنتربول") is None
     assert is_menu("أخبار > دولي") and is_menu("الرئيسية - أخبار مراكش")
     assert not is_menu("مباحثات مغربية-إسبانية في الرباط")
+
+
+def test_the_sites_name_and_a_column_of_menu_links_are_no_headline():
+    menu = "وكالة الأنباء الوطنية\nالرئيسية\nسياسة\nاقتصاد\nمنوعات\n"
+    headline = "مدير الشرطة يبحث بمراكش تعزيز التعاون الأمني"
+    lay = layout(f"{menu}الثلاثاء 25 نوفمبر 2025\n{headline}\n\n{PARA}\n")
+    assert lay.headline.text == headline
+    assert [s.line for s in lay.stripped if s.reason == "the site's name or menu"] == [1, 2, 3, 4, 5]
+    lay = layout(f"{menu}الثلاثاء 25 نوفمبر 2025\n\n{PARA}\n")  # no headline at all
+    assert lay.headline is None and [ln.text for ln in lay.body] == [PARA]
+    # three short lines in a row are no menu: a short headline stays one
+    lay = layout(f"سياسة\nاقتصاد\nالأنتربول في مراكش\nالثلاثاء 25 نوفمبر 2025\n\n{PARA}\n")
+    assert lay.headline.text == "الأنتربول في مراكش"
+
+
+def test_the_outlet_named_again_in_the_header_and_a_credit_before_its_place():
+    text = ("السومرية نيوز\nالعراق يشارك في اختتام أعمال الجمعية العامة للإنتربول\n"
+            f"السومرية نيوز/ بغداد\n02/12/2023 10:25\n{PARA}\n")
+    lay = layout(text)
+    assert lay.headline.text == "العراق يشارك في اختتام أعمال الجمعية العامة للإنتربول"
+    assert [ln.text for ln in lay.bylines] == ["السومرية نيوز/ بغداد", "02/12/2023 10:25"]
+    assert [s.text for s in lay.stripped] == ["السومرية نيوز"]
+    lay = layout(f"الأطلس بريس\n\nحوار | المراقب العام: دورة مراكش ناجحة\nمراكش - الأطلس بريس | 26.11.2025\n{PARA}\n")
+    assert lay.headline.text == "حوار | المراقب العام: دورة مراكش ناجحة"

@@ -347,6 +347,15 @@ def credit_from_place(text: str) -> str | None:
     return m["credit"] if _is_place(place) else None
 
 
+def _credit_then_place(text: str) -> bool:
+    """A credit of three words at most, a slash, bar or dash, and the place it reports
+    from ("السومرية نيوز/ بغداد", "وكالة الأنباء - طرابلس"). Read only right under a
+    headline, like ``credit_from_place``."""
+    parts = [p.strip() for p in re.split(r"[|\-–—/]|\sـ\s", text)]
+    return len(parts) == 2 and 0 < len(parts[0].split()) <= 3 and not _LINK_MARKS.search(parts[0]) \
+        and _is_place(tuple(norm(parts[1]).split()))
+
+
 def _is_place(words: tuple[str, ...]) -> bool:
     """Whether the (normalised) words name a city or a country."""
     return words in cities().names or words in countries().names
@@ -435,7 +444,7 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
         head = lines[:first_byline]
         bylines = [lines[k] for k in range(first_byline, body_start) if kind(k)]
         extra = [lines[k] for k in range(first_byline, body_start) if not kind(k)]
-        head += extra
+        head = _without_masthead(head + extra, bylines, probes, stripped)
         if not head and body_start + 1 < len(lines):
             # the byline on top ("الخميس 27 نونبر 2025 - 10:15"), the headline below it
             p = probes[lines[body_start].number]
@@ -451,7 +460,7 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
             body_start += 1
         if body_start == len(lines):  # no paragraph-like line: everything after the headline is body
             body_start = min(1, len(lines))
-        head = lines[:body_start]
+        head = _without_masthead(lines[:body_start], [], probes, stripped)
         bylines = []
 
     headline = None
@@ -462,7 +471,8 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
             break
     # a name ("خديجة أمزيان"), or a place and a name ("مراكش: محمد بلقاسم"), under a headline
     if headline is not None and k > 0 and (is_name(place_credit(headline.text, is_name) or headline.text)
-                                           or credit_from_place(headline.text)):  # "هسبريس من الرباط"
+                                           or credit_from_place(headline.text)  # "هسبريس من الرباط"
+                                           or _credit_then_place(headline.text)):  # "السومرية نيوز/ بغداد"
         above = probes[head[k - 1].number]
         if above.is_headline_shaped() and not above.is_ui() and not above.starts_cta():
             bylines = sorted([*bylines, headline], key=lambda ln: ln.number)
@@ -480,6 +490,36 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
 
     body = _strip_body(deck + lines[body_start:], probes, stripped)
     return Layout(headline, tuple(bylines), tuple(body), tuple(sorted(stripped, key=lambda s: s.line)))
+
+
+def _without_masthead(head: list[Line], bylines: list[Line], probes: dict[int, _Probe],
+                      stripped: list[Stripped]) -> list[Line]:
+    """``head`` without the site's name and menu a page opens with: a column of links (four
+    lines or more in a row, each three words at most, with no digit or punctuation) and the
+    short lines above it, and a short line named again further down the header (the
+    outlet on top, "السومرية نيوز" over "السومرية نيوز/ بغداد", "الشرق الأوسط" over
+    "لندن: «الشرق الأوسط»")."""
+    drop: set[int] = set()
+    run: list[int] = []
+    for k, ln in enumerate([*head, None]):
+        p = probes[ln.number] if ln is not None else None
+        if p is not None and p.words <= 3 and not _LINK_MARKS.search(p.text) and not p.byline_kind():
+            run.append(k)
+            continue
+        if len(run) >= 4:  # the column, and the site's name above it
+            drop.update(run + [j for j in range(run[0]) if probes[head[j].number].words <= 4])
+        run = []
+    below = [ln.text for ln in [*head, *bylines]]
+    for k, ln in enumerate(head):
+        if k not in drop and probes[ln.number].words <= 4 and any(ln.text.strip() in t for t in below[k + 1:]):
+            drop.add(k)
+    for k in sorted(drop):
+        stripped.append(Stripped(head[k].number, head[k].text, "the site's name or menu"))
+    return [ln for k, ln in enumerate(head) if k not in drop] if drop else head
+
+
+#: What the words of a menu's link never hold: digits and sentence punctuation.
+_LINK_MARKS = re.compile(r"[\d٠-٩.،,:؛!?؟«»\"()]")
 
 
 def _strip_body(lines: list[Line], probes: dict[int, _Probe], stripped: list[Stripped]) -> list[Line]:
