@@ -489,6 +489,13 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
             stripped.append(Stripped(ln.number, ln.text, "page furniture above the headline"))
 
     body = _strip_body(deck + lines[body_start:], probes, stripped)
+    # a columnist's signature: a name alone on its line after the last paragraph, with
+    # at most a line that is no paragraph under it ("كاتبة وباحثة في الشؤون الأمنية")
+    signed = [ln for k, ln in enumerate(body) if 0 < k and is_name(ln.text) and probes[body[k - 1].number].is_body()
+              and (k + 1 == len(body) or not probes[body[k + 1].number].is_body())]
+    if signed:
+        bylines = sorted([*bylines, *signed], key=lambda ln: ln.number)
+        body = [ln for ln in body if ln not in signed]
     return Layout(headline, tuple(bylines), tuple(body), tuple(sorted(stripped, key=lambda s: s.line)))
 
 

@@ -182,3 +182,13 @@ def test_a_hyphenated_headline_is_no_dateline_and_a_special_correspondent_no_sou
     assert (a.title, a.source, a.author) == ("مباحثات مغربية-إسبانية حول التعاون الأمني", None, None)
     a = extract_article(f"طنجة-تفكيك شبكة دولية\n{PARA}\n", "a.txt")
     assert (a.title, a.source) == ("طنجة-تفكيك شبكة دولية", None)
+
+
+def test_a_columnists_signature_after_the_last_paragraph_is_the_author():
+    para = "وأكد المسؤول أن التعاون الأمني الدولي ضروري لمواجهة الجريمة المنظمة العابرة للحدود في المنطقة."
+    a = extract_article(f"الإنتربول بعد الرئيسي\n\n{para}\n\n{para}\n\nعائشة سالم المنصوري\n"
+                        "كاتبة وباحثة في الشؤون الأمنية\n", "t.txt")
+    assert (a.author, [p.name for p in a.people]) == ("عائشة سالم المنصوري", [])
+    # a name that heads a paragraph (an interview's next answer) is no signature
+    a = extract_article(f"الإنتربول بعد الرئيسي\n\n{para}\n\nعائشة سالم المنصوري\n\n{para}\n", "t.txt")
+    assert a.author is None

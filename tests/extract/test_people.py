@@ -367,3 +367,16 @@ def test_a_two_word_nationality_after_a_title_and_a_role_after_و_ends_a_name():
     found = people(f"في عهد الرئيس الجنوب إفريقي جاكي سيليبي والأمين العام الأمريكي رونالد نوبل. {BODY}")
     assert list(found) == ["جاكي سيليبي", "رونالد نوبل"]
     assert list(people(f"وقال الوزير الكوري الجنوبي كيم جونغ يانغ إن التعاون ضروري. {BODY}")) == ["كيم جونغ يانغ"]
+
+
+def test_accusatives_and_a_conjunct_with_its_pronoun_end_a_name():
+    assert list(people(f"عقد المدير العام عبد اللطيف حموشي عددا كبيرا من اللقاءات. {BODY}")) == ["عبد اللطيف حموشي"]
+    assert list(people(f"وأشكر الأمين العام السيد فالديسي أوركيزا وفريقه على التعاون. {BODY}")) == ["فالديسي أوركيزا"]
+    # the ـا of a foreign surname and of a given name stays
+    assert list(people(f"وقال الأمين العام فالديسي أوركيزا إن الدورة ناجحة. {BODY}")) == ["فالديسي أوركيزا"]
+    assert list(people(f"وحضر الوزير عبد الله رضا الاجتماع. {BODY}")) == ["عبد الله رضا"]
+
+
+def test_a_word_in_ة_is_no_chinese_name():
+    assert people(f'ويرى الباحث كمال الطاهري أن "قوة النموذج المغربي تكمن في الاستباق". {BODY}').keys() \
+        == {"كمال الطاهري"}

@@ -89,8 +89,10 @@ def _is_name_word(token: str, later: bool) -> bool:
     if later:
         if token[0] in "وف" and len(token) > 3 and not _is_given(token) and token not in _CONNECTORS:
             if token[1:] in nw.given or token[1:] in nw.given_common or token[1:] in nw.stopwords \
-                    or token[1:] in nw.not_names or token[1:].startswith("ال"):
-                return False  # ونور الدين: the next name of a list; ومؤسسة: the next noun
+                    or token[1:] in nw.not_names or token[1:].startswith("ال") \
+                    or (token[0] == "و" and token.endswith("ه") and len(token) >= 5):
+                return False  # ونور الدين: the next name of a list; ومؤسسة، وفريقه: the next
+                # noun (a father's name in ـه after و is as rare as the noun is common)
         if not _is_given(token) and not token.startswith("ال") and token.endswith("ا") and len(token) > 3 and (
             _is_participle(token[:-1]) or token[:-1] in nw.role_heads or token[:-1] in nw.given_common
         ):
@@ -250,14 +252,18 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
         j += 1
     while out and words[out[-1]] in _NOT_LAST:
         out.pop()
-    last = words[out[-1]] if out else ""
-    if len(out) > 1 and last.endswith("ا") and not last.startswith("ال") and len(last) > 3 \
-            and not _is_given(last) and out[-1] + 1 < len(words) and toks.joined(out[-1]) \
-            and not _closes_name(words[out[-1] + 1]) and not any(_is_foreign(words[j]) for j in out):
-        out.pop()  # "حل كريم بنعلي ضيفا على": an accusative; a name in ـا ends at punctuation
-        # (أوركيزا،) or before what was said (مارلاسكا إن), and a foreign one anywhere
-        # ("فالديسي أوركيزا عن امتنانه", "سيباستيان بينيرا أعمال الدورة")
+    foreign = any(_is_foreign(words[j]) for j in out)
+    while len(out) > 1 and not foreign and _accusative(words[out[-1]]) and out[-1] + 1 < len(words) \
+            and toks.joined(out[-1]) and not _closes_name(words[out[-1] + 1]):
+        out.pop()  # "حل كريم بنعلي ضيفا على", "حموشي عددا كبيرا من": accusatives; a name in ـا
+        # ends at punctuation (أوركيزا،) or before what was said (مارلاسكا إن), and a foreign
+        # one anywhere ("فالديسي أوركيزا عن امتنانه", "سيباستيان بينيرا أعمال الدورة")
     return _limit(words, out, 4)
+
+
+def _accusative(word: str) -> bool:
+    """A word in ـا that is no given name: after a name, as a rule an accusative."""
+    return word.endswith("ا") and not word.startswith("ال") and len(word) > 3 and not _is_given(word)
 
 
 def _is_foreign(token: str) -> bool:
