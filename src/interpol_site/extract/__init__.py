@@ -204,7 +204,7 @@ def extract_article(text: str, file: str) -> Article:
     if meta.published or filed:
         lead_text = " ".join(s.shadow.text for s in segments if s.index in (-1, 0))
         day, ev = (meta.published, published_ev) if meta.published else (filed.start, filed.evidence)
-        date, date_ev = _day_of_report(day, event_dates, weekdays, ev, lead_text)
+        date, date_ev = _day_of_report(day, event_dates, weekdays, ev, lead_text, _yesterday(segments))
     else:
         date, date_ev = timeline_date(event_dates, weekdays)
     if date is None and meta.updated:  # no other date than that of the last update
@@ -479,7 +479,27 @@ def _in_history(mentions, texts, year):
             for i, ms in mentions.items()}
 
 
-def _day_of_report(published, event_dates, weekdays, published_ev, lead_text):
+#: "yesterday" without its weekday (normalised), and the day before it: أمس، البارحة، أول أمس.
+_YESTERDAY = re.compile(r"(?<!\w)(اول\s+)?(?:امس|البارحه)(?!\w)(\s+الاول(?!\w))?")
+
+
+def _yesterday(segments) -> tuple[int, Evidence] | None:
+    """Days back and evidence of the first "yesterday" of the lead (headline and first
+    paragraph) written without a weekday ("شارك وفد … أمس في افتتاح أعمال الدورة")."""
+    for s in segments:
+        for m in _YESTERDAY.finditer(s.shadow.text) if s.index in (-1, 0) else ():
+            if _RELATIVE_CLAUSE.search(s.shadow.text, max(0, m.start() - 25), m.start()):
+                continue  # "الدورة التي بدأت أمس": when what is under way began, not the news
+            days = 2 if m[1] or m[2] else 1
+            return days, s.evidence(m.start(), m.end(), "yesterday, by the publication day")
+    return None
+
+
+#: A relative pronoun, a word and a space (normalised): "التي بدأت ", "الذي وصل ".
+_RELATIVE_CLAUSE = re.compile(r"(?<!\w)(?:التي|الذي|اللذين|اللتين|الذين|اللاتي)\s+\S+\s+$")
+
+
+def _day_of_report(published, event_dates, weekdays, published_ev, lead_text, yesterday=None):
     """The day of the event a dated article reports, as its lead (headline and first
     paragraph) tells: "اليوم الخميس" the publication day, "أمس الأربعاء" the day before,
     a weekday alone ("أعلنت الشرطة، الثلاثاء،") the last such day up to it, a date of the
@@ -492,6 +512,8 @@ def _day_of_report(published, event_dates, weekdays, published_ev, lead_text):
         day = published - dt.timedelta(days=said.offset)  # "أمس الأربعاء"; "غدا الاثنين" in a preview
         if day.weekday() == said.weekday:
             return day, (dataclasses.replace(said.evidence[0], rule=_RELATIVE_RULE[said.offset]), *published_ev)
+    if yesterday and not said and not today:  # "أمس" with no weekday: the day before, all the same
+        return published - dt.timedelta(days=yesterday[0]), (yesterday[1], *published_ev)
     if said or today:
         return published, ()
     in_lead = tuple(r for r in event_dates if r.evidence and r.evidence[0].paragraph in (-1, 0))
