@@ -315,12 +315,16 @@ def place_credit(text: str, is_name: Callable[[str], bool] = lambda credit: Fals
     return credit.strip(" «»\"'()")
 
 
+#: What parts a credit line: a bar, a dash, a slash, or a tatweel between spaces.
+_CREDIT_SEPARATOR = re.compile(r"[|\-–—/]|\sـ\s")
+
+
 def outlet_credit(text: str) -> str | None:
     """The outlet a short line credits, as written: the line is its name, or ends with it
     after a section ("هسبريس", "مراكش 24", "مجتمع | هسبريس"); None for any other line."""
     if len(text.split()) > 4:
         return None
-    parts = [p.strip(" :") for p in re.split(r"[|\-–—/]|\sـ\s", text)]
+    parts = [p.strip(" :") for p in _CREDIT_SEPARATOR.split(text)]
     if len(parts) == 2 and norm(parts[0]) in boilerplate().outlets and _is_place(tuple(norm(parts[1]).split())):
         return parts[0]  # "هبة بريس ـ أكادير": the outlet, then the place it reports from
     return parts[-1] if parts[-1] and norm(parts[-1]) in boilerplate().outlets else None
@@ -351,7 +355,7 @@ def _credit_then_place(text: str) -> bool:
     """A credit of three words at most, a slash, bar or dash, and the place it reports
     from ("السومرية نيوز/ بغداد", "وكالة الأنباء - طرابلس"). Read only right under a
     headline, like ``credit_from_place``."""
-    parts = [p.strip() for p in re.split(r"[|\-–—/]|\sـ\s", text)]
+    parts = [p.strip() for p in _CREDIT_SEPARATOR.split(text)]
     return len(parts) == 2 and 0 < len(parts[0].split()) <= 3 and not _LINK_MARKS.search(parts[0]) \
         and _is_place(tuple(norm(parts[1]).split()))
 

@@ -499,7 +499,7 @@ def _yesterday(segments) -> tuple[int, Evidence] | None:
 _RELATIVE_CLAUSE = re.compile(r"(?<!\w)(?:التي|الذي|اللذين|اللتين|الذين|اللاتي)\s+\S+\s+$")
 
 
-def _day_of_report(published, event_dates, weekdays, published_ev, lead_text, yesterday=None):
+def _day_of_report(published, event_dates, weekdays, published_ev, lead_text, yesterday):
     """The day of the event a dated article reports, as its lead (headline and first
     paragraph) tells: "اليوم الخميس" the publication day, "أمس الأربعاء" the day before,
     a weekday alone ("أعلنت الشرطة، الثلاثاء،") the last such day up to it, a date of the
