@@ -56,6 +56,21 @@ def test_read_also_lists_are_stripped():
     assert {s.line for s in lay.stripped} == {3, 4, 5}
 
 
+def test_a_short_heading_ending_in_related_opens_a_link_list():
+    text = f"عنوان\n{PARA}\nبلاغات ذات صلة\nتوقيف مواطن هولندي بمطار طنجة\nتفكيك شبكة بتنسيق مع الشرطة الإسبانية\n"
+    lay = layout(text)
+    assert [ln.number for ln in lay.body] == [2]
+    assert {s.line for s in lay.stripped} == {3, 4, 5}
+    # a sentence that ends so is article text
+    long = f"عنوان\n{PARA}\nوناقش المشاركون في الاجتماع عددا من القضايا ذات الصلة\n"
+    assert [ln.number for ln in layout(long).body] == [2, 3]
+
+
+def test_editors_picks_open_a_link_list():
+    text = f"عنوان\n{PARA}\nاختيارات المحرر\nقصف يطال مواقع في جنوب لبنان\nالجيش السوداني يعلن تقدما\n"
+    assert [ln.number for ln in layout(text).body] == [2]
+
+
 def test_a_date_line_in_the_header_is_a_byline_not_the_headline():
     text = f"الشرطة تفكك شبكة دولية\nالاثنين 24 نونبر 2025 - 10:30\n{PARA}\n"
     lay = layout(text)

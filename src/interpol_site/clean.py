@@ -112,7 +112,11 @@ class _Probe:
         return "صو" in self.key and self.words <= 30 and bool(_CAPTION.search(self.key))
 
     def starts_cta(self) -> bool:
-        return self.key.strip(" :-–—|•*").startswith(boilerplate().cta_openers)
+        """A call to action ("اقرأ أيضا", "الأكثر قراءة") or a short heading of a link
+        list ("بلاغات ذات صلة")."""
+        key = self.key.strip(" :-–—|•*")
+        return key.startswith(boilerplate().cta_openers) \
+            or (self.words <= 4 and key.endswith(boilerplate().list_heading_endings))
 
     def byline_kind(self) -> str | None:
         if self._kind is _Probe._UNKNOWN:

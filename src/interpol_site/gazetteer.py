@@ -44,6 +44,7 @@ def _code(value: Any) -> str:
 class Boilerplate:
     ui_words: frozenset[str]
     cta_openers: tuple[str, ...]
+    list_heading_endings: tuple[str, ...]  # "… ذات صلة": a short line ending so heads a link list
     byline_markers: dict[str, tuple[str, ...]]
     not_authors: frozenset[str]  # credits of no person (the agencies included)
     agencies: frozenset[str]  # ``agency_key`` of each wire agency
@@ -64,6 +65,7 @@ def boilerplate() -> Boilerplate:
     return Boilerplate(
         ui_words=frozenset(norm(w) for w in data["ui_words"]),
         cta_openers=tuple(sorted({norm(w) for w in data["cta_openers"]}, key=len, reverse=True)),
+        list_heading_endings=tuple(norm(w) for w in data["list_heading_endings"]),
         byline_markers={k: tuple(norm(w) for w in v) for k, v in data["byline_markers"].items()},
         not_authors=frozenset(norm(w) for w in data["not_authors"] + data["agencies"])
         | {agency_key(w) for w in data["agencies"]},
