@@ -179,3 +179,31 @@ def test_a_secretariat_and_a_counterpart_are_not_where_the_news_is():
             "للمنظمة الدولية للشرطة الجنائية بمدينة ليون الفرنسية.\n")
     assert venue(text) == "Cairo"
     assert venue("أعلنت المنظمة، الثلاثاء، من مقرها بمدينة ليون، توقيف نحو ألف شخص.\n") == "Lyon"
+
+
+def test_an_assembly_named_only_after_the_lead_of_another_story_is_background():
+    lead = ("ألقت الشرطة أمس القبض في مدينة اللاذقية على مطلوب بنشرة حمراء.\n"
+            "وأوضح المسؤول أن المقبوض عليه متهم بتهريب المهاجرين عبر البحر.\n"
+            "وأضاف أن التحقيقات كشفت ارتباطه بشبكة تمتد إلى عدة دول.\n")
+    later = "وكانت الجمعية العامة الثالثة والتسعين للإنتربول قد ناقشت في مراكش سبل مكافحة التهريب."
+    a = extract_article(f"القبض على مطلوب دولي\n{lead}{later}\n", "v.txt")
+    assert a.session is None and a.venue.en == "Latakia"
+    # the same paragraph in the lead: the article is about the assembly
+    a = extract_article(f"القبض على مطلوب دولي\n{later}\n{lead}", "v.txt")
+    assert a.session.number == 93 and a.venue.en == "Marrakech"
+
+
+def test_the_city_an_organisation_is_based_in_is_not_the_venue():
+    text = ("أعلنت المنظمة، التي تتخذ من مدينة ليون الفرنسية مقرا لها، نتائج عملية أمنية. "
+            "وجرت العملية في مدينة أليكانتي.")
+    assert venue(text) == "Alicante"
+
+
+def test_one_of_several_cities_is_not_the_venue():
+    assert venue("وأوقفت الأجهزة الأمنية 37 مشتبها به خلال العملية في مدن زوارة وصبراتة وسبها.") is None
+    assert venue("وأوقفت الأجهزة الأمنية 37 مشتبها به خلال العملية في مدينة زوارة.") == "Zuwara"
+
+
+def test_a_dateline_is_no_venue_when_the_text_names_cities_that_are_not():
+    text = "عنوان الخبر\nطرابلس - الوسط\nأوقفت الأجهزة الأمنية مشتبها بهم في مدن زوارة وصبراتة وسبها." + TAIL
+    assert extract_article(text, "v.txt").venue is None

@@ -89,6 +89,10 @@ def extract_article(text: str, file: str) -> Article:
     session_mentions = _as_of({s.index: find_sessions(s.shadow.text) for s in segments}, meta.published)
     session_mentions = _in_history(session_mentions, {s.index: s.shadow.text for s in segments},
                                    meta.published.year if meta.published else _main_year(found_dates))
+    assembly = _lead_speaks_of_an_assembly(session_mentions, segments)
+    if not assembly:  # an arrest, an operation: an assembly it names is background
+        session_mentions = {i: [dataclasses.replace(m, relation="previous") if m.relation == "this" else m
+                                for m in ms] for i, ms in session_mentions.items()}
     counts: Counter[int] = Counter()
     first_seen: dict[int, int] = {}
     # the sessions the article is about; a session still to come only if it names no other
@@ -119,10 +123,12 @@ def extract_article(text: str, file: str) -> Article:
     city_mentions = [m for s in segments for m in find_cities(s.shadow.text, s.tokens, s.index)]
     city, support, next_mentions, other_mentions = choose_venue(
         {s.index: s.shadow.text for s in segments}, city_mentions, session_mentions,
-        session.number if session else None,
+        session.number if session else None, _ASSEMBLY_WORD if not assembly else None,
     )
     venue = _venue(city, support, by_index, "city bound to the event") if city else None
-    if venue is None and session is None and meta.dateline:  # "دبي - وام": where it was filed
+    if venue is None and session is None and not city_mentions and meta.dateline:
+        # "دبي - وام": where it was filed, when the text names no city (not when it names
+        # only cities that are not the venue: an office's, several, the background's)
         start, written, place = meta.dateline
         ev = Evidence(-2, start, start + len(written), written, "city of the dateline")
         venue = _city_venue(place, written, (ev,))
@@ -477,6 +483,20 @@ def _in_history(mentions, texts, year):
 
     return {i: [dataclasses.replace(m, relation="previous") if history(m, texts[i]) else m for m in ms]
             for i, ms in mentions.items()}
+
+
+def _lead_speaks_of_an_assembly(mentions, segments) -> bool:
+    """Whether the headline or the first three paragraphs name a session or a General
+    Assembly. If not, the article is about something else (an arrest, an operation), and
+    an assembly it names further down is background: "وتأتي العملية بعد أشهر من … الجمعية
+    العامة الثانية والتسعين"."""
+    return any(mentions[s.index] or _ASSEMBLY_WORD.search(s.shadow.text) for s in segments if s.index <= 2)
+
+
+#: A General Assembly, a session or INTERPOL's assembly by name (normalised).
+_ASSEMBLY_WORD = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال|لل)?(?:جمعي(?:ه|تها|ته)\s+العامه|دور(?:ه|ات|تها|ته)|الجمع\s+العام)(?!\w)"
+    r"|assembl|session", re.IGNORECASE)
 
 
 #: "yesterday" without its weekday (normalised), and the day before it: أمس، البارحة، أول أمس.

@@ -43,6 +43,12 @@ _INSTITUTION = re.compile(
     r"|(?<!مقر\s)(?<!\S)(?:ال)?(?:امانه|امانتها)(?:\s+\S+){0,5}\s+(?:(?:في|ب)\s*|(?:في\s+|ب)مدينه\s+)$"
 )
 
+#: Cities in the plural (or dual) before a list of them, in the same clause (normalised).
+_SEVERAL = re.compile(r"(?<!\w)(?:ال)?(?:مدن|مدينتي)\s+[^،,.؛:()]*$")
+#: What follows the city an organisation is based in: "تتخذ من مدينة ليون الفرنسية مقرا
+#: لها" (normalised)
+_SEAT_AFTER = re.compile(r"(?:\s+\S+){0,2}\s+مقرا(?!\w)")
+
 
 @dataclass(frozen=True)
 class CityMention:
@@ -102,10 +108,13 @@ def _score(text: str, m: CityMention, bound: SessionMention | None, session: int
         return 0.5
     if _NCB.search(text[max(0, m.start - 50) : m.start]):
         return None  # "المكتب المركزي الوطني-أنتربول الرباط": an office's name
+    if _SEVERAL.search(text, max(0, m.start - 60), m.start):
+        return None  # "في مدن زوارة وصبراتة وسبها": one of several places, no venue
     score = 1.0
     if bound is not None and bound.relation == "this" and (session is None or bound.number == session):
         score += 3
-    if _INSTITUTION.search(text[max(0, m.start - 70) : m.start]):  # (a clitic بـ is in it)
+    if _INSTITUTION.search(text[max(0, m.start - 70) : m.start]) \
+            or _SEAT_AFTER.match(text, m.end):  # (a clitic بـ is in it)
         score -= 3  # and its في or بـ places the institution, not the event
     elif _placed(text, m):
         score += 3 if m.segment == 0 else 2  # the lead says where the news is
@@ -149,9 +158,12 @@ def choose_venue(
     mentions: list[CityMention],
     sessions: dict[int, list[SessionMention]],
     session: int | None,
+    background: re.Pattern[str] | None = None,
 ) -> tuple[City | None, list[CityMention], list[CityMention], list[tuple[int, CityMention]]]:
     """The venue city and its supporting mentions; mentions of the next session's venue;
-    and cities bound to another session named by number (``الدورة 93 بمراكش``)."""
+    and cities bound to another session named by number (``الدورة 93 بمراكش``). A city in
+    a sentence that ``background`` finds (an assembly, in an article about something else)
+    is no candidate."""
     best: dict[str, float] = {}
     support: dict[str, list[CityMention]] = {}
     next_venue: list[CityMention] = []
@@ -162,6 +174,8 @@ def choose_venue(
         if m.segment not in sentences:
             sentences[m.segment] = sentence_bounds(text)
         bounds = _sentence(text, sentences[m.segment], m)
+        if background is not None and background.search(text, *bounds):
+            continue
         inside = [s for s in sessions.get(m.segment, []) if bounds[0] <= s.start < bounds[1]]
         bound = _binding(text, m, inside)
         score = _score(text, m, bound, session, bounds)
