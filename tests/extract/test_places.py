@@ -188,6 +188,9 @@ def test_an_assembly_named_only_after_the_lead_of_another_story_is_background():
     later = "وكانت الجمعية العامة الثالثة والتسعين للإنتربول قد ناقشت في مراكش سبل مكافحة التهريب."
     a = extract_article(f"القبض على مطلوب دولي\n{lead}{later}\n", "v.txt")
     assert a.session is None and a.venue.en == "Latakia"
+    # nor is an assembly still to come
+    coming = "ويرتقب أن يشارك وفد سوري في الدورة 94 للجمعية العامة المقرر انعقادها بهونغ كونغ."
+    assert extract_article(f"القبض على مطلوب دولي\n{lead}{coming}\n", "v.txt").session is None
     # the same paragraph in the lead: the article is about the assembly
     a = extract_article(f"القبض على مطلوب دولي\n{later}\n{lead}", "v.txt")
     assert a.session.number == 93 and a.venue.en == "Marrakech"

@@ -91,7 +91,7 @@ def extract_article(text: str, file: str) -> Article:
                                    meta.published.year if meta.published else _main_year(found_dates))
     assembly = _lead_speaks_of_an_assembly(session_mentions, segments)
     if not assembly:  # an arrest, an operation: an assembly it names is background
-        session_mentions = {i: [dataclasses.replace(m, relation="previous") if m.relation == "this" else m
+        session_mentions = {i: [dataclasses.replace(m, relation="previous") if m.relation in ("this", "future") else m
                                 for m in ms] for i, ms in session_mentions.items()}
     counts: Counter[int] = Counter()
     first_seen: dict[int, int] = {}
@@ -495,7 +495,7 @@ def _lead_speaks_of_an_assembly(mentions, segments) -> bool:
 
 #: A General Assembly, a session or INTERPOL's assembly by name (normalised).
 _ASSEMBLY_WORD = re.compile(
-    r"(?<!\w)[وفبل]?(?:ال|لل)?(?:جمعي(?:ه|تها|ته)\s+العامه|دور(?:ه|ات|تها|ته)|الجمع\s+العام)(?!\w)"
+    r"(?<!\w)[وفبل]?(?:ال|لل)?(?:جمعي(?:ه|تها|ته)\s+العامه|الجمع\s+العام)(?!\w)"
     r"|assembl|session", re.IGNORECASE)
 
 
