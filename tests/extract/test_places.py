@@ -210,3 +210,11 @@ def test_one_of_several_cities_is_not_the_venue():
 def test_a_dateline_is_no_venue_when_the_text_names_cities_that_are_not():
     text = "عنوان الخبر\nطرابلس - الوسط\nأوقفت الأجهزة الأمنية مشتبها بهم في مدن زوارة وصبراتة وسبها." + TAIL
     assert extract_article(text, "v.txt").venue is None
+
+
+def test_a_city_dated_years_before_the_article_is_history():
+    text = ("عنوان\nنشر في 28 نونبر 2025\nصعد الرئيسي إلى منصة الجمعية العامة في إسطنبول، في نونبر 2021، "
+            "وسلم الراية أمس في ختام الجمعية العامة التي احتضنتها مراكش." + TAIL)
+    assert extract_article(text, "v.txt").venue.en == "Marrakech"
+    # a year of its own, or none, leaves a city as it was
+    assert venue("وعقد الاجتماع في إسطنبول في نونبر 2025.") == "Istanbul"

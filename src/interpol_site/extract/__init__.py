@@ -124,6 +124,7 @@ def extract_article(text: str, file: str) -> Article:
     city, support, next_mentions, other_mentions = choose_venue(
         {s.index: s.shadow.text for s in segments}, city_mentions, session_mentions,
         session.number if session else None, _ASSEMBLY_WORD if not assembly else None,
+        meta.published.year if meta.published else _main_year(found_dates),
     )
     venue = _venue(city, support, by_index, "city bound to the event") if city else None
     if venue is None and session is None and not city_mentions and meta.dateline:

@@ -43,6 +43,18 @@ _INSTITUTION = re.compile(
     r"|(?<!مقر\s)(?<!\S)(?:ال)?(?:امانه|امانتها)(?:\s+\S+){0,5}\s+(?:(?:في|ب)\s*|(?:في\s+|ب)مدينه\s+)$"
 )
 
+def _of_another_year(text: str, m: CityMention, year: int) -> bool:
+    """Whether the years written next to the city (in its clause, within a few words)
+    are all more than a year from ``year``: the city of a past (or far) event."""
+    before = re.split(r"[.؛;!?؟]", text[max(0, m.start - 30) : m.start])[-1]
+    after = re.split(r"[.؛;!?؟]", text[m.end : m.end + 45])[0]
+    years = [int(y) for y in _YEAR.findall(before + " " + after)]
+    return bool(years) and all(abs(y - year) > 1 for y in years)
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
 #: Cities in the plural (or dual) before a list of them, in the same clause (normalised).
 _SEVERAL = re.compile(r"(?<!\w)(?:ال)?(?:مدن|مدينتي)\s+[^،,.؛:()]*$")
 #: What follows the city an organisation is based in: "تتخذ من مدينة ليون الفرنسية مقرا
@@ -159,11 +171,13 @@ def choose_venue(
     sessions: dict[int, list[SessionMention]],
     session: int | None,
     background: re.Pattern[str] | None = None,
+    year: int | None = None,
 ) -> tuple[City | None, list[CityMention], list[CityMention], list[tuple[int, CityMention]]]:
     """The venue city and its supporting mentions; mentions of the next session's venue;
     and cities bound to another session named by number (``الدورة 93 بمراكش``). A city in
     a sentence that ``background`` finds (an assembly, in an article about something else)
-    is no candidate."""
+    is no candidate, nor one dated by its clause more than a year from the article's
+    ``year`` ("… في إسطنبول، في تشرين الثاني 2021")."""
     best: dict[str, float] = {}
     support: dict[str, list[CityMention]] = {}
     next_venue: list[CityMention] = []
@@ -175,6 +189,8 @@ def choose_venue(
             sentences[m.segment] = sentence_bounds(text)
         bounds = _sentence(text, sentences[m.segment], m)
         if background is not None and background.search(text, *bounds):
+            continue
+        if year is not None and _of_another_year(text, m, year):
             continue
         inside = [s for s in sessions.get(m.segment, []) if bounds[0] <= s.start < bounds[1]]
         bound = _binding(text, m, inside)
