@@ -76,6 +76,17 @@ def test_a_session_that_opens_after_the_article_is_not_its_own():
     assert (a.session.number, a.venue.en) == (91, "Vienna")
 
 
+def test_a_session_numbered_above_the_year_s_is_still_to_come():
+    from interpol_site.extract import extract_article
+
+    text = ("كل ما تريد معرفته قبل انطلاق دورة مراكش\n"
+            "السبت، 22 نوفمبر 2025\n"
+            "تستضيف مراكش الإثنين المقبل أعمال الدورة الثالثة والتسعين للجمعية العامة للإنتربول.\n"
+            "- الدورة 92: غلاسكو، اسكتلندا (2024)\n"
+            "من المقرر أن تستضيف الصين الدورة 94 عام 2026، والدوحة الدورة 95 عام 2027.\n")
+    assert extract_article(text, "a.txt").session.number == 93
+
+
 def test_a_session_with_a_year_of_its_own_is_history():
     from interpol_site.extract import extract_article
 

@@ -438,14 +438,20 @@ def main_range(event_dates: tuple[DateRange, ...]) -> DateRange | None:
 def _as_of(mentions, published):
     """Session mentions as the day of publication sees them: a known session that opens
     after it is one still to come ("استقبل الوزير اليوم بالرباط …، استعدادا للدورة 93 التي
-    تحتضنها مراكش", written four days before it opens)."""
+    تحتضنها مراكش", written four days before it opens), and so is one whose number is
+    higher than that of the year's session ("الدورة 94 عام 2026")."""
     if published is None:
         return mentions
     known = known_sessions()
 
+    this_year = _session_of_year(published.year)
+
     def later(m):
-        return m.relation == "this" and m.number in known and known[m.number].start is not None \
-            and published < known[m.number].start
+        if m.relation != "this" or m.number is None:
+            return False
+        if m.number in known and known[m.number].start is not None:
+            return published < known[m.number].start
+        return m.number > this_year  # one a year: a higher number is a year still to come
 
     return {i: [dataclasses.replace(m, relation="future") if later(m) else m for m in ms]
             for i, ms in mentions.items()}
