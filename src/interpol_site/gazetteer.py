@@ -236,6 +236,7 @@ class NameWords:
     titles: tuple[tuple[str, ...], ...]  # longest first
     roles: tuple[tuple[str, ...], ...]  # longest first
     role_heads: frozenset[str]
+    capacities: frozenset[str]  # خلف، ضيف: their accusative after a name is no name word
     given: frozenset[str]
     given_common: frozenset[str]  # given names that are also common words
     foreign: frozenset[str]  # the given names that are not Arabic (a surname may end in ـا)
@@ -262,6 +263,7 @@ def name_words() -> NameWords:
         titles=phrases("titles"),
         roles=tuple(sorted((r for r in roles if r), key=len, reverse=True)),
         role_heads=frozenset(norm(w) for w in data.get("role_heads") or []),
+        capacities=frozenset(norm(w) for w in data.get("capacities") or []),
         given=frozenset(g for g in given if g and " " not in g),
         given_common=frozenset(norm(n) for n in data.get("given_names_common") or [] if " " not in n),
         foreign=frozenset(norm(n) for n in data.get("foreign_given_names") or [] if " " not in n) & given,

@@ -380,3 +380,15 @@ def test_accusatives_and_a_conjunct_with_its_pronoun_end_a_name():
 def test_a_word_in_ة_is_no_chinese_name():
     assert people(f'ويرى الباحث كمال الطاهري أن "قوة النموذج المغربي تكمن في الاستباق". {BODY}').keys() \
         == {"كمال الطاهري"}
+
+
+def test_the_capacity_a_person_is_named_in_ends_the_name():
+    found = people(f"عنوان\nوشهد اليوم الأخير انتخاب الفرنسي لوكاس فيليب خلفا لأحمد ناصر الرئيسي. {BODY}")
+    assert {"لوكاس فيليب", "أحمد ناصر الرئيسي"} <= set(found) and not any("خلفا" in n for n in found)
+
+
+def test_a_headline_verb_between_two_names_is_no_name_word():
+    found = people(f"سيف بن زايد يكرّم أحمد ناصر الرئيسي\n{BODY}")
+    assert not any("يكرم" in n or "يكرّم" in n for n in found) and "سيف بن زايد" in found
+    found = people(f"عنوان\nوأعلنت الوزارة أن الشيخ فهد اليوسف وجه بتعميم التوصيات. {BODY}")
+    assert "فهد اليوسف" in found

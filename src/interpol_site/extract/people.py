@@ -94,7 +94,8 @@ def _is_name_word(token: str, later: bool) -> bool:
                 return False  # ونور الدين: the next name of a list; ومؤسسة، وفريقه: the next
                 # noun (a father's name in ـه after و is as rare as the noun is common)
         if not _is_given(token) and not token.startswith("ال") and token.endswith("ا") and len(token) > 3 and (
-            _is_participle(token[:-1]) or token[:-1] in nw.role_heads or token[:-1] in nw.given_common
+            _is_participle(token[:-1]) or token[:-1] in nw.role_heads or token[:-1] in nw.capacities
+            or token[:-1] in nw.given_common
         ):
             return False  # مؤكدا، مشيرا، نائبا، رئيسا: accusatives after a name; not أوركيزا، سيلفا
         if token.endswith(("يه", "ات")) and not token.endswith("ايه") and not _is_given(token):
@@ -547,8 +548,10 @@ def _ends_name(token: str) -> bool:
 def _closes_name(token: str) -> bool:
     """A word that ends a name no list knows as well as punctuation does: what was said
     (``وقال الوزير لوران نونيز إن``) or the post taken (``القاضي لوسيانو غوميز رئيسا``)."""
-    return token in ("ان", "انه", "بان") or (token.endswith("ا") and token in name_words().role_heads) \
-        or token in name_words().verbs  # "الرئيس الإندونيسي جوكو ويدودو افتتح الأشغال"
+    nw = name_words()
+    return token in ("ان", "انه", "بان") \
+        or (token.endswith("ا") and (token in nw.role_heads or token[:-1] in nw.capacities)) \
+        or token in nw.verbs  # "الرئيس الإندونيسي جوكو ويدودو افتتح الأشغال"
 
 
 def _role_head(token: str) -> bool:
