@@ -281,3 +281,9 @@ def test_the_outlet_named_again_in_the_header_and_a_credit_before_its_place():
     assert [s.text for s in lay.stripped] == ["السومرية نيوز"]
     lay = layout(f"الأطلس بريس\n\nحوار | المراقب العام: دورة مراكش ناجحة\nمراكش - الأطلس بريس | 26.11.2025\n{PARA}\n")
     assert lay.headline.text == "حوار | المراقب العام: دورة مراكش ناجحة"
+
+
+def test_a_wire_dateline_with_its_reporter_is_a_byline():
+    lay = layout(f"القبض على مطلوب دولي\n14 كانون الثاني 2026\nدمشق-سانا/ لمى الحسن\n{PARA}\n")
+    assert [b.text for b in lay.bylines] == ["14 كانون الثاني 2026", "دمشق-سانا/ لمى الحسن"]
+    assert [ln.text for ln in lay.body] == [PARA]

@@ -147,6 +147,11 @@ class _Probe:
             return "source"  # "الرباط - و م ع": a dateline crediting an agency
         if self.words <= 6 and place_credit(self.text):
             return "source"  # "إسطنبول: «الشرق الأوسط»"، "أبوظبي - وام:"
+        if self.words <= 6 and "/" in self.text:
+            head, _, reporter = self.text.partition("/")
+            wire = _WIRE_CREDIT.match(head)
+            if wire and boilerplate().agency(wire[1]) and len(reporter.split()) <= 3:
+                return "source"  # "دمشق-سانا/ لمى الحسن": a dateline, its agency and the reporter
         return None
 
     def is_dateline(self) -> bool:
@@ -376,6 +381,8 @@ _PLACE_CREDIT = re.compile(
 )
 #: "الرباط - و م ع": a place, a dash with a space beside it (not "مباحثات مغربية-إسبانية"), a credit.
 _AGENCY_LINE = re.compile(r"^[^\s.،,]+(?:\s[^\s.،,]+)?(?:\s+[-–—]\s*|[-–—]\s+)\(?[^\s.]+(?:\s[^\s.]+){0,3}\)?$")
+#: "دمشق-سانا", "عمان - بترا": a place and the agency it credits (group 1).
+_WIRE_CREDIT = re.compile(r"^\s*[^\s.،,\-–—]+(?:\s[^\s.،,\-–—]+)?\s*[-–—]\s*([^\s.،,]+(?:\s[^\s.،,]+){0,2})\s*$")
 #: "منذ ساعتين", "قبل 5 دقائق": when the page was shown, a byline without a date (normalised).
 _AGO = re.compile(
     r"^(?:نشر\s+)?(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانيه|ثوان|ثواني|دقيقه|دقيقتين|دقائق|ساعه|ساعتين|ساعات"
