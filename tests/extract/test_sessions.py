@@ -87,6 +87,21 @@ def test_a_session_numbered_above_the_year_s_is_still_to_come():
     assert extract_article(text, "a.txt").session.number == 93
 
 
+def test_next_year_s_session_named_only_further_down_is_not_the_article_s():
+    from interpol_site.extract import extract_article
+
+    lead = ("سيف بن زايد يكرم أحمد ناصر الرئيسي تقديرا لرئاسته الإنتربول\n{date}\n"
+            "كرم الوزير أمس الرئيسي تقديرا لجهوده خلال رئاسته التي ترأس فيها أربع دورات للجمعية العامة.\n"
+            "وأشاد الوزير بما حققته المنظمة خلال السنوات الأربع الماضية.\n"
+            "وأكد الرئيسي أن التعاون الدولي يبقى أساس العمل الشرطي.\n")
+    later = "ومن المقرر أن تعقد الدورة {n} للجمعية العامة في {city}.\n"
+    text = lead.format(date="10 ديسمبر 2025") + later.format(n=94, city="هونغ كونغ")
+    assert extract_article(text, "a.txt").session is None
+    # this year's session still to come, named further down, is the article's
+    text = lead.format(date="14 شتنبر 2025") + later.format(n=93, city="مراكش")
+    assert extract_article(text, "a.txt").session.number == 93
+
+
 def test_a_session_with_a_year_of_its_own_is_history():
     from interpol_site.extract import extract_article
 

@@ -104,6 +104,10 @@ def extract_article(text: str, file: str) -> Article:
         known = known_sessions()
         if all(m.number in known and known[m.number].year < year for m in named if m.relation == "this"):
             about = "future"
+    if about == "future" and meta.published and not any(
+            m.relation == "future" for s in segments if s.index <= 2 for m in session_mentions[s.index]) \
+            and all(_year_of_session(m.number) > meta.published.year for m in named if m.relation == "future"):
+        about = None  # only next year's session, and only further down: what comes next
     for m in named:
         if m.relation == about:
             counts[m.number] += 1
@@ -461,6 +465,14 @@ def _main_year(found) -> int | None:
     """The year the article's dates state most often (the first of a tie), if any."""
     years = Counter(m.year1 for ms in found.values() for m in ms if m.year1)
     return max(years, key=lambda y: years[y]) if years else None
+
+
+def _year_of_session(number: int) -> int:
+    """The year of the General Assembly ``number`` (the inverse of ``_session_of_year``)."""
+    known = known_sessions()
+    if number in known and known[number].year:
+        return known[number].year
+    return number + 1932 if number >= 89 else number + 1931
 
 
 def _session_of_year(year: int) -> int:
