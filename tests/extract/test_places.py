@@ -218,3 +218,8 @@ def test_a_city_dated_years_before_the_article_is_history():
     assert extract_article(text, "v.txt").venue.en == "Marrakech"
     # a year of its own, or none, leaves a city as it was
     assert venue("وعقد الاجتماع في إسطنبول في نونبر 2025.") == "Istanbul"
+
+
+def test_an_interpol_office_named_with_its_adjective_is_no_venue():
+    text = "ونفذت المديرية بالتنسيق مع مكتب الإنتربول الوطني في بغداد عمليات دهم. وجرى التوقيف في مدينة البصرة."
+    assert venue(text) == "Basra"
