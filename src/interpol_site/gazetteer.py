@@ -21,7 +21,11 @@ import yaml
 from .arabic import norm
 
 # Territories that CLDR lists but ISO 3166-1 does not assign as countries.
-_NOT_COUNTRIES = {"AC", "CP", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ", "CQ"}
+#: Codes that are no country of an article: CLDR's groupings and reserved codes, and
+#: the special administrative regions of China, which the press names as cities
+#: ("الدورة 94 في هونغ كونغ"; Hong Kong and Macau are in the city list, under CN).
+_NOT_COUNTRIES = {"AC", "CP", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ", "CQ",
+                  "HK", "MO"}
 
 
 #: libyaml's parser where PyYAML has it: our tables load in 8 ms instead of 65 ms, the

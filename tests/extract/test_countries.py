@@ -116,3 +116,11 @@ def test_streets_are_named_after_countries_and_amman_is_in_jordan():
     assert found("اتخذت الشركة من مقر بشارع لبنان ثم بنهج الجزائر وسط العاصمة مقرا لها.") == []
     assert found("وصل الأمين العام إلى الأردن، وعقد في عمان لقاء مع مدير الأمن العام.") == ["JO"]
     assert found("وصل الوفد إلى الأردن ثم إلى سلطنة عمان.") == ["JO", "OM"]
+
+
+def test_hong_kong_is_a_city_of_china_not_a_country():
+    from interpol_site.extract import extract_article
+
+    text = "عنوان\nومن المقرر أن تعقد الدورة 94 للجمعية العامة في هونغ كونغ بالصين العام المقبل.\n"
+    a = extract_article(text, "c.txt")
+    assert [c.code for c in a.countries] == ["CN"]
