@@ -223,3 +223,9 @@ def test_a_city_dated_years_before_the_article_is_history():
 def test_an_interpol_office_named_with_its_adjective_is_no_venue():
     text = "ونفذت المديرية بالتنسيق مع مكتب الإنتربول الوطني في بغداد عمليات دهم. وجرى التوقيف في مدينة البصرة."
     assert venue(text) == "Basra"
+
+
+def test_where_someone_lives_is_not_the_venue():
+    text = ("عنوان\n3 نوفمبر 2024\nتنطلق غدا الاثنين في مدينة غلاسكو أعمال الدورة 92 للجمعية العامة للإنتربول.\n"
+            "ويقول الخبير الأمني المقيم في لندن الدكتور مازن العبيدي إن دورة هذا العام ستكون مهمة.\n")
+    assert extract_article(text, "v.txt").venue.en == "Glasgow"

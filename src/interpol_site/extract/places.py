@@ -56,6 +56,8 @@ def _of_another_year(text: str, m: CityMention, year: int) -> bool:
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
+#: Where someone lives, not where the news is: "الخبير الأمني المقيم في لندن" (normalised).
+_RESIDENT = re.compile(r"(?<!\S)(?:ال)?(?:مقيم|مقيمه|مقيمين|مقيمون|مقيمات)\s+(?:في\s+|ب)?$")
 #: Cities in the plural (or dual) before a list of them, in the same clause (normalised).
 _SEVERAL = re.compile(r"(?<!\w)(?:ال)?(?:مدن|مدينتي)\s+[^،,.؛:()]*$")
 #: What follows the city an organisation is based in: "تتخذ من مدينة ليون الفرنسية مقرا
@@ -127,7 +129,7 @@ def _score(text: str, m: CityMention, bound: SessionMention | None, session: int
     if bound is not None and bound.relation == "this" and (session is None or bound.number == session):
         score += 3
     if _INSTITUTION.search(text[max(0, m.start - 70) : m.start]) \
-            or _SEAT_AFTER.match(text, m.end):  # (a clitic بـ is in it)
+            or _SEAT_AFTER.match(text, m.end) or _RESIDENT.search(text, max(0, m.start - 25), m.start):
         score -= 3  # and its في or بـ places the institution, not the event
     elif _placed(text, m):
         score += 3 if m.segment == 0 else 2  # the lead says where the news is
