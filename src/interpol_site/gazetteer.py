@@ -20,7 +20,6 @@ import yaml
 
 from .arabic import norm
 
-# Territories that CLDR lists but ISO 3166-1 does not assign as countries.
 #: Codes that are no country of an article: CLDR's groupings and reserved codes, and
 #: the special administrative regions of China, which the press names as cities
 #: ("الدورة 94 في هونغ كونغ"; Hong Kong and Macau are in the city list, under CN).

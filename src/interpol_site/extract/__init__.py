@@ -87,8 +87,8 @@ def extract_article(text: str, file: str) -> Article:
 
     # sessions ------------------------------------------------------------------
     session_mentions = _as_of({s.index: find_sessions(s.shadow.text) for s in segments}, meta.published)
-    session_mentions = _in_history(session_mentions, {s.index: s.shadow.text for s in segments},
-                                   meta.published.year if meta.published else _main_year(found_dates))
+    year = meta.published.year if meta.published else _main_year(found_dates)
+    session_mentions = _in_history(session_mentions, {s.index: s.shadow.text for s in segments}, year)
     assembly = _lead_speaks_of_an_assembly(session_mentions, segments)
     if not assembly:  # an arrest, an operation: an assembly it names is background
         session_mentions = {i: [dataclasses.replace(m, relation="previous") if m.relation in ("this", "future") else m
@@ -127,8 +127,7 @@ def extract_article(text: str, file: str) -> Article:
     city_mentions = [m for s in segments for m in find_cities(s.shadow.text, s.tokens, s.index)]
     city, support, next_mentions, other_mentions = choose_venue(
         {s.index: s.shadow.text for s in segments}, city_mentions, session_mentions,
-        session.number if session else None, _ASSEMBLY_WORD if not assembly else None,
-        meta.published.year if meta.published else _main_year(found_dates),
+        session.number if session else None, _ASSEMBLY_WORD if not assembly else None, year,
     )
     venue = _venue(city, support, by_index, "city bound to the event") if city else None
     if venue is None and session is None and not city_mentions and meta.dateline:
@@ -482,7 +481,6 @@ def _session_of_year(year: int) -> int:
 
 
 #: A year written beside a session: "الدورة 76 سنة 2007", "سنة 1974 خلال الدورة 43".
-_NEAR_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _in_history(mentions, texts, year):
@@ -498,7 +496,7 @@ def _in_history(mentions, texts, year):
             return True  # not the assembly of the article's year: another body's, or history
         before = re.split(r"[.؛;،,]", text[max(0, m.start - 30) : m.start])[-1]  # this clause's
         near = before + " " + text[m.end : m.end + 30]
-        return any(abs(int(y) - year) > 1 for y in _NEAR_YEAR.findall(near))
+        return any(abs(int(y) - year) > 1 for y in dates_mod.YEAR.findall(near))
 
     return {i: [dataclasses.replace(m, relation="previous") if history(m, texts[i]) else m for m in ms]
             for i, ms in mentions.items()}

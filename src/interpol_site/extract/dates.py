@@ -27,6 +27,8 @@ from .tokens import matches_at, occurrences
 
 _D = r"(?<!\d)([0-3]?\d)(?!\d)"
 _Y = r"((?:19|20)\d{2})(?!\d)"
+#: A year written on its own (group 1): what the session and venue steps look for beside a mention.
+YEAR = re.compile(r"(?<!\d)" + _Y)
 #: Between the days of a range: و، إلى (غاية)، لغاية، حتى (ولغاية، وحتى), a dash.
 _TO = r"و?(?:الي(?:\s+غايه)?|لغايه|حتي)|و|-|–|—"
 _SEP = rf"\s*(?:{_TO})\s*"

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..gazetteer import City, cities, countries
+from .dates import YEAR
 from .sessions import SessionMention
 from .tokens import Words, find_phrases, sentence_bounds
 
@@ -43,18 +44,6 @@ _INSTITUTION = re.compile(
     r"(?<!في)(?:^|\s)(?:ال)?(?:مركز|معهد|اكاديميه|مدرسه|كليه|جامعه|مقر|مقرها|مقره)(?:\s+\S+){0,3}\s+(?:في|ب)\s*$"
     r"|(?<!مقر\s)(?<!\S)(?:ال)?(?:امانه|امانتها)(?:\s+\S+){0,5}\s+(?:(?:في|ب)\s*|(?:في\s+|ب)مدينه\s+)$"
 )
-
-def _of_another_year(text: str, m: CityMention, year: int) -> bool:
-    """Whether the years written next to the city (in its clause, within a few words)
-    are all more than a year from ``year``: the city of a past (or far) event."""
-    before = re.split(r"[.؛;!?؟]", text[max(0, m.start - 30) : m.start])[-1]
-    after = re.split(r"[.؛;!?؟]", text[m.end : m.end + 45])[0]
-    years = [int(y) for y in _YEAR.findall(before + " " + after)]
-    return bool(years) and all(abs(y - year) > 1 for y in years)
-
-
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-
 
 #: Where someone lives, not where the news is: "الخبير الأمني المقيم في لندن" (normalised).
 _RESIDENT = re.compile(r"(?<!\S)(?:ال)?(?:مقيم|مقيمه|مقيمين|مقيمون|مقيمات)\s+(?:في\s+|ب)?$")
@@ -108,6 +97,15 @@ def _sentence(text: str, sentences: list[tuple[int, int]], m: CityMention) -> tu
 def _placed(text: str, m: CityMention) -> bool:
     """Whether a locative puts something in the city: في، بـ، مدينة، احتضنت …"""
     return bool(_LOCATIVE.search(text[max(0, m.start - 30) : m.start] + m.clitic)) or m.clitic.endswith("ب")
+
+
+def _of_another_year(text: str, m: CityMention, year: int) -> bool:
+    """Whether the years written next to the city (in its clause, within a few words)
+    are all more than a year from ``year``: the city of a past (or far) event."""
+    before = re.split(r"[.؛;!?؟]", text[max(0, m.start - 30) : m.start])[-1]
+    after = re.split(r"[.؛;!?؟]", text[m.end : m.end + 45])[0]
+    years = [int(y) for y in YEAR.findall(before + " " + after)]
+    return bool(years) and all(abs(y - year) > 1 for y in years)
 
 
 def _score(text: str, m: CityMention, bound: SessionMention | None, session: int | None,
