@@ -392,3 +392,15 @@ def test_a_headline_verb_between_two_names_is_no_name_word():
     assert not any("يكرم" in n or "يكرّم" in n for n in found) and "سيف بن زايد" in found
     found = people(f"عنوان\nوأعلنت الوزارة أن الشيخ فهد اليوسف وجه بتعميم التوصيات. {BODY}")
     assert "فهد اليوسف" in found
+
+
+def test_a_womans_family_nisba_after_bint_ends_her_name():
+    # Gulf names: "X بنت Y" and the family's feminine nisba (البلوشية), which elsewhere
+    # reads as an adjective (الوطنية) and ends a name
+    found = people(f"وضم الوفد المقدم شريفة بنت سالم البلوشية، مديرة إدارة الإنتربول. {BODY}")
+    assert list(found) == ["شريفة بنت سالم البلوشية"]
+    found = people(f"وقالت المقدم فاطمة بنت علي الكعبية إن المنصة الوطنية ناجحة. {BODY}")
+    assert list(found) == ["فاطمة بنت علي الكعبية"]
+    # a feminine adjective after a man's name still ends it
+    found = people(f"وقال محمد بن علي الوطنية العربية إن المنصة ناجحة. {BODY}")
+    assert "محمد بن علي" in found and not any("الوطنية" in n for n in found)

@@ -243,6 +243,9 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
                 continue
             j += 1
             continue
+        if _family_nisba_of_a_woman(words, out, t):
+            out.append(j)  # "شريفة بنت سالم البلوشية": her family's nisba, feminine, ends her name
+            break
         if not _name_word(t, len(out)) or (out and _title_at(toks, j) > 1):
             break  # not a name word, or the role after a name: "محمد الأمين العام للحزب"
         out.append(j)
@@ -260,6 +263,14 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
         # ends at punctuation (أوركيزا،) or before what was said (مارلاسكا إن), and a foreign
         # one anywhere ("فالديسي أوركيزا عن امتنانه", "سيباستيان بينيرا أعمال الدورة")
     return _limit(words, out, 4)
+
+
+def _family_nisba_of_a_woman(words: list[str], out: list[int], token: str) -> bool:
+    """Whether ``token`` is the feminine nisba of a family (البلوشيه) after a woman's name
+    and her father's (بنت and a name before it): elsewhere a word in ـيه reads as an
+    adjective and ends a name. Not a place's (المغربيه: her nationality)."""
+    return len(out) >= 2 and words[out[-2]] == "بنت" and token.startswith("ال") and token.endswith("يه") \
+        and len(token) >= 6 and token not in _place_words() and token not in name_words().stopwords
 
 
 def _accusative(word: str) -> bool:
