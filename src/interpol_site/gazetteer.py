@@ -244,6 +244,7 @@ class NameWords:
     given_common: frozenset[str]  # given names that are also common words
     foreign: frozenset[str]  # the given names that are not Arabic (a surname may end in ـا)
     not_names: frozenset[str]
+    named_after: frozenset[str]  # مطار، مستشفى: a royal title and a name after them name the place
     stopwords: frozenset[str]
     verbs: frozenset[str]  # the stopwords that are verbs (قال، يلتقي)
 
@@ -271,6 +272,7 @@ def name_words() -> NameWords:
         given_common=frozenset(norm(n) for n in data.get("given_names_common") or [] if " " not in n),
         foreign=frozenset(norm(n) for n in data.get("foreign_given_names") or [] if " " not in n) & given,
         not_names=frozenset(norm(w) for w in data.get("not_names") or []),
+        named_after=frozenset(norm(w) for w in data.get("named_after") or []),
         stopwords=frozenset(stop),
         verbs=frozenset(_stop_form(w) for w in words.get("verbs") or []),
     )

@@ -404,3 +404,14 @@ def test_a_womans_family_nisba_after_bint_ends_her_name():
     # a feminine adjective after a man's name still ends it
     found = people(f"وقال محمد بن علي الوطنية العربية إن المنصة ناجحة. {BODY}")
     assert "محمد بن علي" in found and not any("الوطنية" in n for n in found)
+
+
+def test_a_royal_named_in_the_name_of_a_place_is_no_person_of_the_article():
+    for place in ("في مطار الملك عبدالعزيز الدولي بجدة", "إلى مستشفى الملك فهد التخصصي",
+                  "من جامعة الأمير نايف للعلوم الأمنية", "في قاعة الشيخ زايد"):
+        assert people(f"وألقي القبض على المتهم {place}. {BODY}") == {}, place
+    # the same title and name, as the person, are kept
+    found = people(f"واستقبل الملك عبدالعزيز الوفد، ثم زار الوفد مطار الرياض. {BODY}")
+    assert "عبدالعزيز" in found
+    found = people(f"وحضر الأمير نايف بن أحمد افتتاح المؤتمر في الجامعة. {BODY}")
+    assert "نايف بن أحمد" in found

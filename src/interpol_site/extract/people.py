@@ -200,6 +200,14 @@ def _given_starts() -> dict[str, str]:
     }
 
 
+def _names_a_place(toks: Words, i: int) -> bool:
+    """Whether the royal title at token ``i`` follows a place or institution named after
+    someone: "مطار الملك عبد العزيز" is an airport, not the king."""
+    words = toks.words
+    return i > 0 and toks.joined(i - 1) and any(f in _ROYAL for f in _bare(words[i])) \
+        and any(f in name_words().named_after for f in _bare(words[i - 1]))
+
+
 def _title_at(toks: Words, i: int) -> int:
     """Number of tokens of a title/role phrase starting at token i (0 if none)."""
     words = toks.words
@@ -322,7 +330,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if first < i or words[first] not in titles:
             continue
         n = _title_at(toks, first)
-        if not n:
+        if not n or _names_a_place(toks, first):
             continue
         start = first
         titles_end = first + n
