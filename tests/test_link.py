@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 import re
 
@@ -206,3 +207,14 @@ def test_a_city_tells_no_session_held_there_years_before():
     corpus = link([then, arrest])
     assert (corpus.articles[0].session.number, corpus.articles[0].venue.en) == (76, "Marrakech")
     assert corpus.articles[1].venue.en == "Marrakech" and corpus.articles[1].session is None
+
+
+def test_a_name_that_ends_in_a_common_word_lends_it_no_surname():
+    # a name read one word too long ("… آل ثاني رئاسة") must not find its last word,
+    # a noun, in every other article
+    named = extract_article("وقال الشيخ خليفة بن حمد إن التعاون ضروري." + TAIL, "a.txt")
+    person = named.people[0]
+    named = named.replace(people=(dataclasses.replace(person, name="خليفة بن حمد رئاسه"),))
+    other = extract_article("وتولى المغرب رئاسه الدورة الحالية للمجلس." + TAIL, "b.txt")
+    corpus = link([named, other])
+    assert corpus.articles[1].people == ()

@@ -203,7 +203,7 @@ class _People:
             *first, last = shadow(f).text.split()
             if first and first[-1] in _CONNECTORS:
                 continue  # آل ثاني، بن ناصر: the family (or father) is two words, and ثاني a word alone
-            if last in name_words().given_common:
+            if last in name_words().given_common or last in name_words().stopwords:
                 continue  # محمد إبراهيم أمين: a given name alone (أمين) is someone else, or a word
             if len(last) >= 4 and (not last.startswith("ال") or _is_family_nisba(last)):
                 surnames[last].add(f)

@@ -415,3 +415,10 @@ def test_a_royal_named_in_the_name_of_a_place_is_no_person_of_the_article():
     assert "عبدالعزيز" in found
     found = people(f"وحضر الأمير نايف بن أحمد افتتاح المؤتمر في الجامعة. {BODY}")
     assert "نايف بن أحمد" in found
+
+
+def test_a_family_after_al_is_the_last_word_of_a_name():
+    found = people(f"وشهدت الجلسة تسليم الشيخ خليفة بن حمد آل ثاني رئاسة الدورة إلى نظيره. {BODY}")
+    assert list(found) == ["خليفة بن حمد آل ثاني"]
+    found = people(f"واستقبل الشيخ سيف بن زايد آل نهيان وفدا من المنظمة. {BODY}")
+    assert list(found) == ["سيف بن زايد آل نهيان"]

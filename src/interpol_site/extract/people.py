@@ -245,6 +245,9 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
         if t in _CONNECTORS and out and j + 1 < len(words):
             out.append(j)
             nxt = words[j + 1]
+            if t == "ال" and toks.joined(j):
+                out.append(j + 1)  # آل ثاني، آل نهيان: the family ends the name (not "رئاسة الدورة" after it)
+                break
             if toks.joined(j) and nxt.startswith("ال") and len(nxt) > 3:
                 out.append(j + 1)  # بن الشيخ: after بن any family name, even a title word
                 j += 2
