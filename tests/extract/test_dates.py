@@ -283,3 +283,29 @@ def test_yesterday_without_its_weekday_dates_the_report_the_day_before():
                       ("يشارك وفد وزارة الداخلية في أعمال الدورة التي انطلقت أمس بالعاصمة النمساوية.", 29)):
         a = extract_article(f"{head}{lead}\n\n{para}\n", "t.txt")
         assert (a.published, a.date) == (dt.date(2023, 11, 29), dt.date(2023, 11, day)), lead
+
+
+def test_of_two_days_to_come_the_lead_dates_the_one_in_the_session():
+    # the delegation leaves tomorrow; the assembly it goes to opens the day after
+    byline = "كتب – محمود الشاذلي\nالسبت، 22 نوفمبر 2025 03:15 م"
+    lead = ("يتوجه وفد أمني رفيع غدا الأحد إلى مراكش للمشاركة في أعمال الدورة 93 للجمعية العامة "
+            "للإنتربول، التي تنطلق بعد غد الاثنين وتستمر حتى الخميس 27 نوفمبر الجاري.")
+    a = report("وفد أمني يشارك في اجتماعات الجمعية العامة للإنتربول", byline, lead)
+    assert a.published == dt.date(2025, 11, 22)
+    assert a.date == dt.date(2025, 11, 24) and a.date_evidence[0].rule == "the day after tomorrow, by the publication day"
+    # with one day to come, that day, inside the session or not
+    lead = "يتوجه وفد أمني رفيع غدا الأحد إلى مراكش للمشاركة في أعمال الدورة 93 للجمعية العامة للإنتربول."
+    a = report("وفد أمني يشارك في اجتماعات الجمعية العامة للإنتربول", byline, lead)
+    assert a.date == dt.date(2025, 11, 23)
+
+
+def test_a_report_written_after_the_session_is_dated_by_its_day_in_the_session():
+    lead = ("أعلنت وزارة الداخلية، اليوم السبت، اختتام مشاركة العراق في أعمال الدورة الـ91 للجمعية العامة "
+            "للإنتربول، التي اختتمت أمس الجمعة في العاصمة النمساوية فيينا.")
+    a = report("العراق يشارك في اختتام أعمال الجمعية العامة للإنتربول", "بغداد\n02/12/2023 10:25", lead)
+    assert a.date == dt.date(2023, 12, 1)
+    # written during the session: "today" is the day, not the day it ends
+    lead = ("تواصلت، اليوم الثلاثاء، بمدينة مراكش أشغال الدورة الـ93 للجمعية العامة للإنتربول، التي تحتضنها "
+            "المملكة إلى غاية بعد غد الخميس 27 نونبر الجاري.")
+    a = report("في اليوم الثاني لأشغال الدورة الـ93", "الثلاثاء 25 نونبر 2025 - 21:07", lead)
+    assert a.date == dt.date(2025, 11, 25)

@@ -214,7 +214,8 @@ def extract_article(text: str, file: str) -> Article:
     if meta.published or filed:
         lead_text = " ".join(s.shadow.text for s in segments if s.index in (-1, 0))
         day, ev = (meta.published, published_ev) if meta.published else (filed.start, filed.evidence)
-        date, date_ev = _day_of_report(day, event_dates, weekdays, ev, lead_text, _yesterday(segments))
+        date, date_ev = _day_of_report(day, event_dates, weekdays, ev, lead_text, _yesterday(segments),
+                                       _known_span(session))
     else:
         date, date_ev = timeline_date(event_dates, weekdays)
     if date is None and meta.updated:  # no other date than that of the last update
@@ -536,15 +537,28 @@ def _yesterday(segments) -> tuple[int, Evidence] | None:
 _RELATIVE_CLAUSE = re.compile(r"(?<!\w)(?:التي|الذي|اللذين|اللتين|الذين|اللاتي)\s+\S+\s+$")
 
 
-def _day_of_report(published, event_dates, weekdays, published_ev, lead_text, yesterday):
+def _known_span(session) -> tuple[dt.date, dt.date] | None:
+    """The published first and last days of the article's session, if known."""
+    known = known_sessions().get(session.number) if session else None
+    return (known.start, known.end) if known and known.start and known.end else None
+
+
+def _day_of_report(published, event_dates, weekdays, published_ev, lead_text, yesterday, span=None):
     """The day of the event a dated article reports, as its lead (headline and first
-    paragraph) tells: "اليوم الخميس" the publication day, "أمس الأربعاء" the day before,
+    paragraph) tells: "اليوم الخميس" the publication day, "أمس الأربعاء" the day before
+    (of several such days in an article written outside the session's ``span``, the one
+    inside it: a delegation leaves "غدا الأحد" for the assembly that opens "بعد غد
+    الاثنين"; "أعلنت اليوم السبت" the close of one "أمس الجمعة"),
     a weekday alone ("أعلنت الشرطة، الثلاثاء،") the last such day up to it, a date of the
     month before it ("يوم الخميس 20 جانفي الجاري", "انعقدت من 15 إلى 18 تشرين الأول") that
     date; else (or when the lead says "اليوم") the publication day."""
     lead = [w for w in weekdays if w.evidence and w.evidence[0].paragraph in (-1, 0)]
     today = _TODAY.search(lead_text)
-    said = next((w for w in lead if w.offset is not None), None)  # أمس، اليوم، غدا (before "الاثنين الماضي")
+    relative = [w for w in lead if w.offset is not None]
+    said = next(iter(relative), None)  # أمس، اليوم، غدا (before "الاثنين الماضي")
+    if span and len(relative) > 1 and not span[0] <= published <= span[1]:  # (written during it: that day)
+        said = next((w for w in relative if w.offset in (1, -1, -2)
+                     and span[0] <= published - dt.timedelta(days=w.offset) <= span[1]), said)
     if said and said.offset in (1, -1, -2) and (said.offset > 0 or not today):
         day = published - dt.timedelta(days=said.offset)  # "أمس الأربعاء"; "غدا الاثنين" in a preview
         if day.weekday() == said.weekday:
