@@ -116,6 +116,10 @@ def test_streets_are_named_after_countries_and_amman_is_in_jordan():
     assert found("اتخذت الشركة من مقر بشارع لبنان ثم بنهج الجزائر وسط العاصمة مقرا لها.") == []
     assert found("وصل الأمين العام إلى الأردن، وعقد في عمان لقاء مع مدير الأمن العام.") == ["JO"]
     assert found("وصل الوفد إلى الأردن ثم إلى سلطنة عمان.") == ["JO", "OM"]
+    # beside Jordan's other cities, عمان is its capital, Jordan named or not
+    assert found("وأوقفت الأجهزة الأمنية مطلوبين في كل من عمان والزرقاء وإربد.") == []
+    assert found("وتنقل الوفد بين عمان والعقبة قبل أن يتوجه إلى الرياض.") == []
+    assert found("وشاركت السعودية وعمان والبحرين في الاجتماع المنعقد في المنامة.") == ["SA", "OM", "BH"]
 
 
 def test_hong_kong_is_a_city_of_china_not_a_country():

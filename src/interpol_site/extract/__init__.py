@@ -168,8 +168,10 @@ def extract_article(text: str, file: str) -> Article:
             ev = Evidence(-2, bracket.start(1), bracket.end(1), bracket.group(1), "country of the dateline's city")
             found.setdefault(code, []).insert(0, ev)
             written.setdefault(code, ev.text)
-    # "عمان" alone in an article about Jordan is Amman ("سلطنة عمان"، "العمانية" are Oman)
-    if "OM" in found and "JO" in found and all(norm(e.text).lstrip("وبفل") == "عمان" for e in found["OM"]):
+    # "عمان" alone in an article about Jordan or its cities (الزرقاء، إربد) is Amman
+    # ("سلطنة عمان"، "العمانية" are Oman)
+    jordan = "JO" in found or any(m.city.country == "JO" and m.city.en != "Amman" for m in city_mentions)
+    if "OM" in found and jordan and all(norm(e.text).lstrip("وبفل") == "عمان" for e in found["OM"]):
         del found["OM"]
     # "المملكة" alone is the one kingdom the article is about: its venue's country, or
     # the only one it names (the Moroccan press writes it for Morocco, the Saudi for KSA)
