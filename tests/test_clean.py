@@ -287,3 +287,14 @@ def test_a_wire_dateline_with_its_reporter_is_a_byline():
     lay = layout(f"القبض على مطلوب دولي\n14 كانون الثاني 2026\nدمشق-سانا/ لمى الحسن\n{PARA}\n")
     assert [b.text for b in lay.bylines] == ["14 كانون الثاني 2026", "دمشق-سانا/ لمى الحسن"]
     assert [ln.text for ln in lay.body] == [PARA]
+
+
+def test_a_byline_on_either_side_of_a_bar_is_one_byline_line():
+    for line in ("نواكشوط – سيدي محمد ولد اباه | الجمعة 28 نوفمبر 2025 - 11:20",
+                 "بوابة الدوحة | نُشر في: الأربعاء 06/11/2024 - 09:15"):
+        lay = layout(f"قادة شرطة من أربع قارات يناقشون تفكيك الشبكات\n\n{line}\n\n{PARA}\n")
+        assert lay.headline.text == "قادة شرطة من أربع قارات يناقشون تفكيك الشبكات", line
+        assert [b.text for b in lay.bylines] == [line]
+    # a headline beside a stamp stays a headline
+    lay = layout(f"الإنتربول ينتخب رئيسا جديدا | الخميس 27 نونبر 2025\n\n{PARA}\n")
+    assert lay.headline.text == "الإنتربول ينتخب رئيسا جديدا | الخميس 27 نونبر 2025"

@@ -139,7 +139,7 @@ class _Probe:
                 return kind
             if len(rest.split()) <= 3 and not re.search(r"[\d.،,:؛!؟?]", rest):
                 return "source"  # "برلمان.كوم - سلمى الفاسي": the outlet and its reporter
-        if key.count("|") >= 2 or self.is_dateline() or _AGO.match(key):
+        if key.count("|") >= 2 or self.is_dateline() or _AGO.match(key) or self._bylines_between_bars(key):
             return "published"
         if outlet_credit(self.text):
             return "source"  # "هسبريس", "مراكش 24", "مجتمع | هسبريس": the outlet on its line
@@ -153,6 +153,18 @@ class _Probe:
             if wire and boilerplate().agency(wire[1]) and len(reporter.split()) <= 3:
                 return "source"  # "دمشق-سانا/ لمى الحسن": a dateline, its agency and the reporter
         return None
+
+    @staticmethod
+    def _bylines_between_bars(key: str) -> bool:
+        """A byline on each side of a bar, one of them a date ("نواكشوط – سيدي محمد ولد
+        اباه | الجمعة 28 نوفمبر 2025", "بوابة الدوحة | نشر في: الأربعاء 06/11/2024"), or
+        the outlet's name (three words at most) beside them."""
+        parts = [p.strip() for p in key.split("|") if p.strip()] if "|" in key else []
+        if len(parts) < 2:
+            return False
+        kinds = [_Probe(p).byline_kind() for p in parts]
+        return "published" in kinds and all(
+            k or (len(p.split()) <= 3 and not re.search(r"[\d.،,:؛!؟?]", p)) for k, p in zip(kinds, parts, strict=True))
 
     def is_dateline(self) -> bool:
         """Dates (weekday, time, "آخر تحديث: …") and nothing else, but the place filed from

@@ -192,3 +192,11 @@ def test_a_columnists_signature_after_the_last_paragraph_is_the_author():
     # a name that heads a paragraph (an interview's next answer) is no signature
     a = extract_article(f"الإنتربول بعد الرئيسي\n\n{para}\n\nعائشة سالم المنصوري\n\n{para}\n", "t.txt")
     assert a.author is None
+
+
+def test_the_credits_on_either_side_of_a_bar():
+    head = "قادة شرطة من أربع قارات يناقشون تفكيك الشبكات"
+    a = extract_article(f"{head}\n\nنواكشوط – سيدي محمد ولد اباه | الجمعة 28 نوفمبر 2025 - 11:20\n\n{PARA}\n", "a.txt")
+    assert (a.title, a.author, a.source, a.published) == (head, "سيدي محمد ولد اباه", None, dt.date(2025, 11, 28))
+    a = extract_article(f"{head}\n\nبوابة الدوحة | نُشر في: الأربعاء 06/11/2024 - 09:15\n\n{PARA}\n", "b.txt")
+    assert (a.title, a.author, a.source, a.published) == (head, None, "بوابة الدوحة", dt.date(2024, 11, 6))

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 
 from ..arabic import norm, shadow
-from ..clean import Layout, Line, credit_from_place, outlet_credit, place_credit
+from ..clean import Layout, Line, byline_kind, credit_from_place, outlet_credit, place_credit
 from ..gazetteer import City, boilerplate, cities, name_words
 from . import dates as dates_mod
-from .people import _is_given, _name_word
+from .people import _HONORIFICS, _is_given, _name_word
 from .tokens import tokens
 
 #: Openers of a byline that dates the last update (normalised).
@@ -77,6 +77,8 @@ def is_bare_name(text: str, common: bool = False) -> bool:
     if re.search(r"[^\w\s\u0640]", text):
         return False
     toks = tokens(shadow(text).text).words
+    if len(toks) >= 3 and toks[0] in _HONORIFICS:
+        toks = toks[1:]  # "سيدي محمد ولد اباه"، "مولاي حفيظ العلمي": the name it opens
     if not 2 <= len(toks) <= 4:
         return False
     first = toks[0]
@@ -141,6 +143,9 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
             author = line.text.strip()  # a name alone on the line below the headline
             continue
         credit = place_credit(line.text, byline_name) or credit_from_place(line.text)
+        parts = [p.strip() for p in line.text.split("|")]
+        if credit is None and len(parts) == 2:  # "نواكشوط – سيدي محمد ولد اباه | الجمعة 28 نوفمبر 2025"
+            credit = next((c for c in map(place_credit, parts) if c and byline_name(c)), None)  # its reporter
         if credit and byline_name(credit):
             author = author or credit  # "الرباط - سعاد الإدريسي", "مراكش: محمد بلقاسم": the reporter
         elif credit and source is None and (norm(credit) not in boilerplate().not_authors
@@ -152,6 +157,11 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
                 author, source = author or a, source or s
         if source is None:
             source = outlet_credit(line.text)  # the outlet on its line ("مجتمع | هسبريس")
+        if source is None and len(parts) == 2 and byline_kind(parts[1]) == "published":
+            outlet = parts[0]  # "بوابة الدوحة | نشر في: …": a short name before the stamp is the outlet's
+            if 1 <= len(outlet.split()) <= 3 and not re.search(r"[\d.،,:؛!؟?]", outlet) and not byline_name(outlet) \
+                    and not byline_kind(outlet) and norm(outlet) not in boilerplate().not_authors:
+                source = outlet
         updating = sh.text.lstrip(" |-–—:").startswith(_UPDATED)
         if published is None or (updating and updated is None):
             for m in dates_mod.find_dates(sh.text, hints):
