@@ -422,3 +422,24 @@ def test_a_family_after_al_is_the_last_word_of_a_name():
     assert list(found) == ["خليفة بن حمد آل ثاني"]
     found = people(f"واستقبل الشيخ سيف بن زايد آل نهيان وفدا من المنظمة. {BODY}")
     assert list(found) == ["سيف بن زايد آل نهيان"]
+
+
+def test_police_ranks_open_names_no_list_knows():
+    for text, name in (("انسحب مرشح كوت ديفوار، مراقب الشرطة كواسي نغيسان، قبل الجولة الأولى.", "كواسي نغيسان"),
+                       ("وأوضح محافظ الشرطة إيدير أوسليمان، المكلف بخلية مكافحة الهجرة، أن التحقيق مستمر.",
+                        "إيدير أوسليمان"),
+                       ("والمفوضة شيريل رامديال-جونز، نائبة مفوض الشرطة، حصلت على المقعد.", "شيريل رامديال-جونز")):
+        assert list(people(f"{text} {BODY}")) == [name], text
+
+
+def test_a_name_no_list_knows_ends_before_where_its_bearer_is_from():
+    found = people(f"وشارك مساعد المفتش العام للشرطة أولوسيغون أديبايو من نيجيريا، والجنرال بامبانغ سوريادي "
+                   f"من الشرطة الإندونيسية. {BODY}")
+    assert list(found) == ["أولوسيغون أديبايو", "بامبانغ سوريادي"]
+    # a verbal noun after a title is no name, whatever follows it
+    assert people(f"تنفيذا لتعليمات المسؤول، القاضية بتكثيف ملاحقة الفارين من العدالة. {BODY}") == {}
+
+
+def test_a_family_after_ait_is_no_first_name():
+    found = people(f"ومن جانبه، قدم عميد أول للشرطة أمقران آيت منصور، ممثل المديرية العامة، ورقة. {BODY}")
+    assert list(found) == ["أمقران آيت منصور"]

@@ -125,6 +125,8 @@ def _is_participle(base: str) -> bool:
 #: لـ and the verbal noun of a derived verb (normalised): لاحتضان، لانتخاب (افتعال)، لاستقبال
 #: (استفعال)، لتنظيم (تفعيل)، لاعلان (إفعال). No foreign surname has these shapes (لاغارد، لامبرت).
 _PURPOSE = re.compile(r"ل(?:ا.ت.ا.|است..ا.|ت..ي.|ا..ا.)")
+#: بـ or لـ and a verbal noun (بتكثيف، لاستقبال), as one word.
+_WITH_VERBAL_NOUN = re.compile(r"[بل](?:ا.ت.ا.|است..ا.|ت..ي.|ا..ا.)")
 
 
 @functools.cache
@@ -357,6 +359,8 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             # the name starts at a given name, at most two words after the title
             while idx[:1] and not _starts_given(toks, idx) and idx[0] < titles_end + 2:
                 idx = idx[1:]
+            if idx and idx[0] > titles_end and words[idx[0] - 1] in _CONNECTORS:
+                idx = []  # "أمقران آيت منصور": a family name after آيت، بن is no first name
             if not (idx and _starts_given(toks, idx)):
                 idx = _bracketed(toks, titles_end, take)
             if idx and _conjoined(words[idx[0]]):
@@ -553,10 +557,10 @@ def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[in
     end = toks.ends[idx[-1]]
     after = toks.text[end : end + 2].strip()
     if idx[-1] + 1 < len(words) and after[:1] not in ("،", ",", ".", ":", "؛") \
-            and not (toks.joined(idx[-1]) and _ends_name(words[idx[-1] + 1])):
-        return []
-    if _is_stop(first) or (first.startswith("ب") and _is_participle(first[1:])):
-        return []  # not "بعملية التوقيف", "بمستوى التنسيق"
+            and not (toks.joined(idx[-1]) and (_ends_name(words[idx[-1] + 1]) or words[idx[-1] + 1] in ("من", "عن"))):
+        return []  # (from where: "أليستير ماكلاود من المملكة المتحدة")
+    if _is_stop(first) or (first.startswith("ب") and _is_participle(first[1:])) or _WITH_VERBAL_NOUN.fullmatch(first):
+        return []  # not "بعملية التوقيف", "بمستوى التنسيق", "القاضية بتكثيف ملاحقة الفارين من …"
     return idx
 
 
