@@ -265,7 +265,13 @@ def _lexicon() -> frozenset[str]:
 
 def _name_tokens(text: str, sh: Shadow, toks: Words) -> Words:
     """Tokens for the name finder: the final ى of على (on) is kept, so it is not علي (Ali).
-    Every other final ى stays folded to ي, as the name lists are (منى، ليلى، يحيى)."""
+    Every other final ى stays folded to ي, as the name lists are (منى، ليلى، يحيى). And
+    the tokens written إل…/أل… are marked, whose ال is no article (إليانور، أليستير)."""
+    if "إل" in text or "أل" in text:
+        marked = frozenset(k for k, w in enumerate(toks.words) if w.startswith("ال")
+                           and text.startswith(("إل", "أل"), sh.span(toks.starts[k], toks.ends[k])[0]))
+        if marked:
+            toks = Words(toks.text, toks.words, toks.starts, toks.ends, toks.gaps, toks.candidates, marked)
     at = text.find("ى")
     if at == -1:
         return toks

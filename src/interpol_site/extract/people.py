@@ -256,6 +256,9 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
                 continue
             j += 1
             continue
+        if len(out) >= 2 and words[out[-2]] in ("بن", "ابن", "بنت") and toks.definite(j) and _name_word(t, len(out)):
+            out.append(j)  # "سلمى بنت سعيد الحارثي": after the father's name, the family's ends the name
+            break
         if _family_nisba_of_a_woman(words, out, t):
             out.append(j)  # "شريفة بنت سالم البلوشية": her family's nisba, feminine, ends her name
             break
@@ -418,11 +421,12 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         j = k + 1
         if j < len(words) and toks.joined(k) and (nationals[words[k]], words[j]) in _two_word_nationalities():
             j += 1  # الكوري الجنوبي
-        if j >= len(words) or not toks.joined(j - 1) or j in used or words[j].startswith(("ال", "و", "لل")):
+        if j >= len(words) or not toks.joined(j - 1) or j in used or words[j].startswith(("و", "لل")) \
+                or toks.definite(j):
             continue  # (the cheap tests first: a name after a nationality opens with neither)
         idx = _bracketed(toks, j, take)
         if idx and not words[idx[0]].startswith("و") and not _holds_place(words, idx) and not any(
-                words[i].startswith("ال") or words[i].endswith(("ه", "ين", "ون", "ات")) or _is_stop(words[i])
+                toks.definite(i) or words[i].endswith(("ه", "ين", "ون", "ات")) or _is_stop(words[i])
                 for i in idx):  # not "السنغالية وكوت ديفوار،" (a list), "المغربية لكأس أمم إفريقيا"
             keep(idx, "nationality", [(starts[k], ends[j - 1])])
 
@@ -451,7 +455,8 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if form in _COMPOUND_HEADS:
             idx = take(k)
         else:  # the name goes on only past spaces (not "سانتياغو - فيديو", "بوعزة، انخرطت")
-            idx = [k] + _limit(words, take(k + 1), 3) if k + 1 < len(words) and toks.joined(k) else [k]
+            rest = (take(k + 1) or take(k)[1:]) if k + 1 < len(words) and toks.joined(k) else []
+            idx = [k] + _limit(words, rest, 3)  # (take(k): "محمد الأمين", a role's word as a second name)
         if form in _COMPOUND_HEADS and idx and idx[0] != k:
             continue
         if idx and idx[0] == k and k > 0 and toks.gaps[k - 1] == "-" and words[k - 1].isalpha() \
@@ -552,7 +557,7 @@ def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[in
     words = toks.words
     idx = take(i)[:3]
     first = words[idx[0]] if idx else ""
-    if len(idx) < 2 or first.startswith(("ال", "بال", "لل", "وال", "فال", "كال")):
+    if len(idx) < 2 or toks.definite(idx[0]) or first.startswith(("بال", "لل", "وال", "فال", "كال")):
         return []
     end = toks.ends[idx[-1]]
     after = toks.text[end : end + 2].strip()

@@ -34,16 +34,22 @@ class Words:
     every table ``hits`` will be asked about: then only those tokens are looked up again.
     """
 
-    __slots__ = ("text", "words", "starts", "ends", "gaps", "candidates")
+    __slots__ = ("text", "words", "starts", "ends", "gaps", "candidates", "hamza_al")
 
     def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int], gaps: list[str],
-                 candidates: list[int] | None = None):
+                 candidates: list[int] | None = None, hamza_al: frozenset[int] = frozenset()):
         self.text = text
         self.words = words
         self.starts = starts
         self.ends = ends
         self.gaps = gaps
         self.candidates = candidates
+        # tokens written إل…/أل… that the shadow folds to ال…: a name (إليانور), not the article
+        self.hamza_al = hamza_al
+
+    def definite(self, k: int) -> bool:
+        """Whether token k opens with the article ال (as written: not إليانور، أليستير)."""
+        return self.words[k].startswith("ال") and k not in self.hamza_al
 
     def __len__(self) -> int:
         return len(self.words)
@@ -64,7 +70,7 @@ class Words:
         candidates = self.candidates
         if candidates is not None:
             candidates = sorted({*candidates, *changed})
-        return Words(self.text, words, self.starts, self.ends, self.gaps, candidates)
+        return Words(self.text, words, self.starts, self.ends, self.gaps, candidates, self.hamza_al)
 
     def hits(self, table: Collection[str]) -> list[int]:
         """Indexes of the tokens that are in ``table`` (part of the lexicon), in order."""
