@@ -74,6 +74,7 @@ class Meta:
 def is_bare_name(text: str, common: bool = False) -> bool:
     """A line that is only a person's name (2–4 words, starting with a given name; with
     ``common``, also one that is a common word, هند، سعيد)."""
+    text = text.strip().strip("*†").strip()  # "محمد أمين آيت بلقاسم*": a footnote's mark on a signature
     if re.search(r"[^\w\s\u0640]", text):
         return False
     toks = tokens(shadow(text).text).words
@@ -140,7 +141,7 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
     for line in lay.bylines:
         sh = line.shadow
         if author is None and byline_name(line.text):
-            author = line.text.strip()  # a name alone on the line below the headline
+            author = line.text.strip().strip("*†").strip()  # a name alone on the line below the headline
             continue
         credit = place_credit(line.text, byline_name) or credit_from_place(line.text)
         parts = [p.strip() for p in line.text.split("|")]
