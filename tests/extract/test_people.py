@@ -469,3 +469,12 @@ def test_a_role_word_that_is_a_given_name_may_be_the_second_name():
     assert list(found) == ["محمد الأمين ولد أحمد سالم"]
     found = people(f"وقال محمد الأمين العام للحزب إن الانتخابات نزيهة. {BODY}")
     assert not any("الأمين" in n for n in found)
+
+
+def test_a_given_name_that_is_a_nationality_and_a_list_of_surnames():
+    found = people(f"وشارك العقيد تركي بن سعد آل حمدان ممثلا عن المملكة العربية السعودية. {BODY}")
+    assert list(found) == ["تركي بن سعد آل حمدان"]
+    assert extract_article(f"وشارك العقيد تركي بن سعد آل حمدان في الجلسة. {BODY}", "t.txt").countries == ()
+    assert [c.code for c in extract_article(f"وقال مسؤول تركي إن التعاون مهم. {BODY}", "t.txt").countries] == ["TR"]
+    found = people(f"والتقى معاذ أبو زيد وتركي آل حمدان، ثم التقى بينهم أبو زيد وآل حمدان في الجلسة. {BODY}")
+    assert not any("وآل" in n or "وال" in n.split() for n in found)

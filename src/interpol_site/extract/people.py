@@ -106,8 +106,8 @@ def _is_name_word(token: str, later: bool) -> bool:
             token.startswith("بال") and _is_given(token[3:], common=True)
         ):
             return False  # للموارد، بالمغرب: a preposition with the article; not بالصادق (Belsadek)
-    if token in _place_words() and not _is_given(token):
-        return False
+    if token in _place_words() and not _is_given(token, common=True):
+        return False  # المغربي، تركيا; but "العقيد تركي بن سعد": a given name after the first
     return True
 
 
@@ -244,6 +244,8 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
         if out and t in _REGNAL and (royal or _is_given(words[out[0]])):
             out.append(j)
             break  # "الملك محمد السادس"، "بمركب محمد السادس لكرة القدم": the number ends the name
+        if t == "وال":
+            break  # "أبو زيد وآل حمدان": and the family of the next person of a list
         if t in _CONNECTORS and out and j + 1 < len(words):
             out.append(j)
             nxt = words[j + 1]
