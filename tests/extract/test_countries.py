@@ -128,3 +128,15 @@ def test_hong_kong_is_a_city_of_china_not_a_country():
     text = "عنوان\nومن المقرر أن تعقد الدورة 94 للجمعية العامة في هونغ كونغ بالصين العام المقبل.\n"
     a = extract_article(text, "c.txt")
     assert [c.code for c in a.countries] == ["CN"]
+
+
+def test_the_sunset_prayer_and_a_marked_national_are_no_countries():
+    from interpol_site.extract import extract_article
+
+    def found(text):
+        return [c.code for c in extract_article(text, "c.txt").countries]
+
+    assert found("واختتمت الأعمال قبيل صلاة المغرب بتكريم المشاركين.") == []
+    assert found("ودعت إلى ربط الخطط القُطرية لكل دولة خليجية بمنظومة الإنذار.") == []
+    assert found("وأشاد بالتجربة القطرية في تأمين البطولة.") == ["QA"]
+    assert found("وزار الوفد المغرب قبيل صلاة الجمعة.") == ["MA"]

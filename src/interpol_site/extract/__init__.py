@@ -606,7 +606,7 @@ def _dateline_day(first: str, event_dates):
 
 
 #: Spellings, with their marks, of what a country's unmarked name also reads as.
-_MARKED_OTHER = {"OM": "مّ"}  # عمّان (Amman), not عُمان
+_MARKED_OTHER = {"OM": "مّ", "QA": "قُط"}  # عمّان (Amman), not عُمان; القُطرية (national), not القطرية
 
 _RELATIVE_RULE = {1: "yesterday, by the publication day", -1: "tomorrow, by the publication day",
                   -2: "the day after tomorrow, by the publication day"}
