@@ -478,3 +478,11 @@ def test_a_given_name_that_is_a_nationality_and_a_list_of_surnames():
     assert [c.code for c in extract_article(f"وقال مسؤول تركي إن التعاون مهم. {BODY}", "t.txt").countries] == ["TR"]
     found = people(f"والتقى معاذ أبو زيد وتركي آل حمدان، ثم التقى بينهم أبو زيد وآل حمدان في الجلسة. {BODY}")
     assert not any("وآل" in n or "وال" in n.split() for n in found)
+
+
+def test_common_levantine_and_gulf_given_names_and_what_a_dual_says():
+    found = people(f"وافتتح الاجتماع العميد زيد عبد الكريم الخوالدة، مساعد مدير الأمن العام. {BODY}")
+    assert list(found) == ["زيد عبد الكريم الخوالدة"]
+    assert people(f"كما قدم المسؤولان كلمتين قصيرتين شكرا فيهما الدول الأعضاء. {BODY}") == {}
+    found = people(f"وقال بارك مين-سو إن التعاون مهم، ثم ألقى حاجيتش وبارك كلمتين قصيرتين. {BODY}")
+    assert not any("كلمتين" in n for n in found)
