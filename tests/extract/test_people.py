@@ -486,3 +486,10 @@ def test_common_levantine_and_gulf_given_names_and_what_a_dual_says():
     assert people(f"كما قدم المسؤولان كلمتين قصيرتين شكرا فيهما الدول الأعضاء. {BODY}") == {}
     found = people(f"وقال بارك مين-سو إن التعاون مهم، ثم ألقى حاجيتش وبارك كلمتين قصيرتين. {BODY}")
     assert not any("كلمتين" in n for n in found)
+
+
+def test_the_particles_of_european_names_are_inside_them():
+    found = people(f"وأشارت النقيب فرانشيسكا دي لوكا، من الشرطة الإيطالية، إلى أن المحققين رصدوا التحويلات. {BODY}")
+    assert list(found) == ["فرانشيسكا دي لوكا"]
+    found = people(f"وقالت رئيسة المفوضية أورسولا فون دير لاين إن الاتحاد يدعم المنظمة. {BODY}")
+    assert list(found) == ["أورسولا فون دير لاين"]

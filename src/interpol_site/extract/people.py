@@ -27,7 +27,8 @@ _REGNAL = {"الاول", "الثاني", "الثالث", "الرابع", "الخ
 _ROYAL = {"الملك", "الملكه", "الامير", "الاميره", "السلطان", "البابا", "الشيخ"}
 #: Words before a place name (normalised): في سانتياغو is the city.
 _LOCATIVES = {"في", "الي", "من", "نحو", "مدينه", "بمدينه", "عاصمه", "بعاصمه", "داخل"}
-_CONNECTORS = {"بن", "ابن", "بنت", "ولد", "ابو", "بو", "ام", "اولاد", "ايت", "ال"}
+_CONNECTORS = {"بن", "ابن", "بنت", "ولد", "ابو", "بو", "ام", "اولاد", "ايت", "ال",
+               "دي", "دا", "دو", "ديل", "فان", "فون"}  # and the particles of European names (دي لوكا، فون دير لاين)
 _COMPOUND_HEADS = {"عبد", "ابو", "بو", "ابي"}
 _NOT_LAST = _CONNECTORS | _COMPOUND_HEADS  # never the last word of a name
 _HONORIFICS = {"مولاي", "سيدي", "لالا", "لاله"}  # that open a Moroccan name (مولاي حفيظ العلمي)
