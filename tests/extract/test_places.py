@@ -144,6 +144,9 @@ def test_a_capital_by_its_country_a_port_where_it_happened_a_datelined_headline(
             "تمكنت عناصر شرطة الحدود بميناء طنجة المتوسط من توقيف مواطن فرنسي. وسبق لعناصر الشرطة بمطار "
             "محمد الخامس الدولي بالدار البيضاء، خلال شهر شتنبر الماضي، أن أوقفت مواطنا ألمانيا.")
     assert venue(text) == "Tangier"
+    text = ("الإنتربول يجتمع في الدوحة\n\nانطلقت في الدوحة أشغال ندوة لدعم تبادل المعلومات بين الأجهزة الأمنية في "
+            "196 دولة عضو.")
+    assert venue(text) == "Doha"  # the members, not where an operation ran
     assert venue("وذكر بانفجار مرفأ بيروت سنة 2020 وبالتعاون الدولي في التحقيق.") is None
 
 
@@ -229,3 +232,21 @@ def test_where_someone_lives_is_not_the_venue():
     text = ("عنوان\n3 نوفمبر 2024\nتنطلق غدا الاثنين في مدينة غلاسكو أعمال الدورة 92 للجمعية العامة للإنتربول.\n"
             "ويقول الخبير الأمني المقيم في لندن الدكتور مازن العبيدي إن دورة هذا العام ستكون مهمة.\n")
     assert extract_article(text, "v.txt").venue.en == "Glasgow"
+
+
+def test_cities_of_a_list_are_no_venue_and_a_city_alone_still_is():
+    assert venue("وشملت المداهمات مدنا عديدة، من بينها تمنراست وأغاديس وسبها وباماكو، إضافة إلى موانئ في "
+                 "مرسيليا وباليرمو.") is None
+    assert venue("وتتبع المحققون تدفقات مالية مرورا بمكاتب وهمية في دبي ولاغوس.") is None
+    assert venue("وتتبع المحققون تدفقات مالية مرورا بمكاتب وهمية في دبي.") == "Dubai"
+    # the venue of a session named beside the city of another event stays the venue
+    assert venue("انطلقت اليوم بمراكش أشغال الدورة 93 للجمعية العامة للإنتربول، بعد ندوة عقدت في الرباط.") \
+        == "Marrakech"
+
+
+def test_an_operation_in_many_countries_has_no_venue():
+    text = ("توقيف 212 شخصا في 14 دولة خلال عملية للإنتربول\n\nأعلنت المنظمة حصيلة عملية نفذتها أجهزة الشرطة في "
+            "أربع عشرة دولة. وقال المسؤول إن المحققين في باليرمو رصدوا تحويلات مرتبطة بالشبكة.")
+    assert venue(text) is None
+    text = ("توقيف مطلوب في طنجة\n\nأوقفت الشرطة في طنجة مطلوبا دوليا بموجب نشرة حمراء، بمشاركة خبراء من 14 دولة.")
+    assert venue(text) == "Tangier"

@@ -129,8 +129,9 @@ def extract_article(text: str, file: str) -> Article:
         {s.index: s.shadow.text for s in segments}, city_mentions, session_mentions,
         session.number if session else None, _ASSEMBLY_WORD if not assembly else None, year,
     )
-    venue = _venue(city, support, by_index, "city bound to the event") if city else None
-    if venue is None and session is None and not city_mentions and meta.dateline:
+    spread = session is None and any(_MANY_COUNTRIES.search(s.shadow.text) for s in segments if s.index <= 0)
+    venue = _venue(city, support, by_index, "city bound to the event") if city and not spread else None
+    if venue is None and session is None and not city_mentions and meta.dateline and not spread:
         # "دبي - وام": where it was filed, when the text names no city (not when it names
         # only cities that are not the venue: an office's, several, the background's)
         start, written, place = meta.dateline
@@ -517,6 +518,15 @@ def _lead_speaks_of_an_assembly(mentions, segments) -> bool:
     an assembly it names further down is background: "وتأتي العملية بعد أشهر من … الجمعية
     العامة الثانية والتسعين"."""
     return any(mentions[s.index] or _ASSEMBLY_WORD.search(s.shadow.text) for s in segments if s.index <= 2)
+
+
+_NUMBER_WORD = (r"(?:\d+|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|تسع|تسعه|عشر|عشره|احدي|"
+                r"اثنتي|اثني|عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين|مائه|مئه|عده|عشرات|مختلف)")
+#: What an operation carried out in many countries says in its lead: "في 14 دولة", "في ثلاث
+#: عشرة دولة", "عبر عدة دول" (normalised). Such an event has no one venue.
+_MANY_COUNTRIES = re.compile(rf"(?<!\w)(?:في|عبر)\s+{_NUMBER_WORD}(?:\s+و?{_NUMBER_WORD}){{0,2}}"
+                             r"\s+(?:دوله|دول|بلدا|بلدان)(?!\w)"
+                             r"(?!\s+(?:عضو|اعضاء|الاعضاء))")  # (not "في 196 دولة عضو": the members)
 
 
 #: A General Assembly, a session or INTERPOL's assembly by name (normalised).

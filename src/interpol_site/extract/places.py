@@ -164,6 +164,20 @@ def _binding(text: str, m: CityMention, inside: list[SessionMention]) -> Session
 
 
 _CLAUSE = re.compile(r"[،,؛;.]")
+#: What joins the items of a list of places: a comma, و (a clitic of the next city), space.
+_LIST_GAP = re.compile(r"\s*[،,]?\s*")
+
+
+def _listed(segments: dict[int, str], mentions: list[CityMention]) -> set[int]:
+    """The ids of the mentions of two cities or more named in a row ("في دبي ولاغوس",
+    "تمنراست وأغاديس وسبها"): each is one of several places."""
+    listed: set[int] = set()
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        gap = segments[a.segment][a.end:b.start - len(b.clitic)] if a.segment == b.segment else "\0"
+        if a.city.en != b.city.en and b.clitic[:1] in ("و", "") and _LIST_GAP.fullmatch(gap) \
+                and (b.clitic[:1] == "و" or "،" in gap or "," in gap):
+            listed.update((id(a), id(b)))
+    return listed
 
 
 def choose_venue(
@@ -184,8 +198,11 @@ def choose_venue(
     next_venue: list[CityMention] = []
     others: list[tuple[int, CityMention]] = []
     sentences: dict[int, list[tuple[int, int]]] = {}  # segment → its sentences, made once
+    listed = _listed(segments, mentions)
     for m in mentions:
         text = segments[m.segment]
+        if id(m) in listed:
+            continue  # "في دبي ولاغوس", "تمنراست وأغاديس وسبها": one of several places, no venue
         if m.segment not in sentences:
             sentences[m.segment] = sentence_bounds(text)
         bounds = _sentence(text, sentences[m.segment], m)
