@@ -347,7 +347,7 @@ def _weekdays_with_al() -> tuple[str, ...]:
 
 
 _TIMES_OF_DAY = ("صباح", "مساء", "ظهر", "عشيه", "ليله", "فجر")
-_RELATIVE_DAYS = ("اليوم", "امس", "البارحه", "بعد غد", "غدا", "غد", "يوم")
+_RELATIVE_DAYS = ("اليوم", "امس", "البارحه", "بعد غد", "غدا", "غد", "يوم", "يومي")  # (يومي الثلاثاء والأربعاء)
 
 
 @functools.cache
@@ -364,7 +364,7 @@ def _weekday_pattern() -> re.Pattern[str]:
 def find_weekdays(text: str) -> list[WeekdayMention]:
     """``اليوم الخميس``, ``صباح اليوم الخميس``, ``مساء الخميس``, ``أمس الثلاثاء``, ``يوم الجمعة``."""
     table = weekday_names()
-    offsets = {"اليوم": 0, "امس": 1, "البارحه": 1, "بعد غد": -2, "غدا": -1, "غد": -1, "يوم": None}
+    offsets = {"اليوم": 0, "امس": 1, "البارحه": 1, "بعد غد": -2, "غدا": -1, "غد": -1, "يوم": None, "يومي": None}
     out = []
     if not any(day in text for day in _weekdays_with_al()):
         return out
