@@ -298,3 +298,17 @@ def test_a_byline_on_either_side_of_a_bar_is_one_byline_line():
     # a headline beside a stamp stays a headline
     lay = layout(f"الإنتربول ينتخب رئيسا جديدا | الخميس 27 نونبر 2025\n\n{PARA}\n")
     assert lay.headline.text == "الإنتربول ينتخب رئيسا جديدا | الخميس 27 نونبر 2025"
+
+
+def test_a_genre_label_is_no_headline_and_a_deck_sits_right_under_its_headline():
+    head = "الشرطة السودانية تشارك في ختام أعمال الدورة التسعين للجمعية العامة للإنتربول بالهند"
+    lay = layout(f"بيانات صحفية\n\n{head}\n\nبيان صحفي\nالخرطوم في 22/10/2022م\n\n{PARA}\n")
+    assert lay.headline.text == head
+    lay = layout(f"حوارات\n\nحوار | العميد سيف الكتبي: ما تحقق في غلاسكو امتداد لمسار بدأ في دبي\n\n"
+                 f"حاورته: نورة سالم المزروعي\n\n{PARA}\n")
+    assert lay.headline.text.startswith("حوار | العميد")
+    # a line that opens like a deck, under the site's name and its menu, is the headline
+    lay = layout(f"الحمراء بريس | جريدة إلكترونية مغربية مستقلة\nالرئيسية | سياسة | مجتمع | أمن | اقتصاد\n\n"
+                 f"في ثاني أيام الدورة 93 للأنتربول بمراكش.. جلسة عامة لمواجهة مراكز الاحتيال\n\n"
+                 f"مراكش – ياسين الودغيري | الثلاثاء 25 نونبر 2025 - 20:45\n\n{PARA}\n")
+    assert lay.headline.text.startswith("في ثاني أيام الدورة 93")

@@ -506,7 +506,8 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
             headline = head[k - 1]
     deck = []
     k, first = (head.index(headline), probes[headline.number].tokens()[:1]) if headline is not None else (0, [])
-    if k > 0 and first and first[0] in _DECK_OPENERS:
+    if k > 0 and first and first[0] in _DECK_OPENERS \
+            and not any(head[k - 1].number < s.line < headline.number for s in stripped):  # (right above it)
         above = probes[head[k - 1].number]
         if above.is_headline_shaped() and not above.is_ui() and not above.starts_cta():
             # "المغرب ينتخب نائبا لرئيس الإنتربول" over "في تتويج جديد …": the headline and its deck
