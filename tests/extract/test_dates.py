@@ -317,3 +317,13 @@ def test_a_meeting_held_on_two_weekdays_is_dated_by_the_first():
             "والأربعاء، بمشاركة ممثلين عن أكثر من خمس عشرة دولة.")
     a = report("الشرطة تشارك في اجتماع إقليمي للإنتربول", "رام الله – ميساء عودة\nالخميس 18 كانون الأول 2025", lead)
     assert a.date == dt.date(2025, 12, 16)
+
+
+def test_a_column_five_weeks_ahead_of_its_session_is_dated_by_it():
+    lead = ("بعد خمسة أسابيع تقريبا، وتحديدا من 24 إلى 27 نوفمبر المقبل، تتجه أنظار أجهزة الشرطة إلى مدينة مراكش، "
+            "التي تستضيف الدورة الثالثة والتسعين للجمعية العامة للإنتربول.")
+    a = report("مراكش والإنتربول.. موعد ثان مع التاريخ", "الأحد 19 أكتوبر 2025", lead)
+    assert a.date == dt.date(2025, 11, 24)
+    # a meeting two months ahead that is no session of the article: the day it was written
+    lead = "أعلنت الوزارة تنظيم ندوة وطنية حول الجريمة الإلكترونية من 24 إلى 27 نوفمبر المقبل بالرباط."
+    assert report("الوزارة تعلن عن ندوة", "الأحد 19 أكتوبر 2025", lead).date == dt.date(2025, 10, 19)

@@ -589,7 +589,7 @@ def _day_of_report(published, event_dates, weekdays, published_ev, lead_text, ye
     dated = tuple(r for r in in_lead if published - dt.timedelta(days=31) <= r.start <= published)
     if dated and all(r.end < published for r in dated):  # (a session still on: the day it was written)
         return timeline_date(dated, lead)
-    ahead = tuple(r for r in in_lead if published < r.start <= published + dt.timedelta(days=31)
+    ahead = tuple(r for r in in_lead if published < r.start <= published + dt.timedelta(days=_ahead_days(r, span))
                   and not _until(r, lead_text))  # not "… التي تحتضنها مراكش إلى غاية يوم الخميس 27 نونبر"
     if ahead and not dated:  # a preview: "ابتداء من يوم الاثنين 24 نونبر … إلى غاية يوم الخميس 27 نونبر"
         return timeline_date(ahead, lead)
@@ -599,6 +599,12 @@ def _day_of_report(published, event_dates, weekdays, published_ev, lead_text, ye
         return day, (dataclasses.replace(lead[0].evidence[0], rule="the last such weekday by the publication day"),
                      *published_ev)
     return published, ()
+
+
+def _ahead_days(r, span) -> int:
+    """How far ahead a preview's lead may date it: a month, or two for the days of its
+    session ("بعد خمسة أسابيع تقريبا، من 24 إلى 27 نوفمبر المقبل")."""
+    return 62 if span and span[0] <= r.start <= span[1] else 31
 
 
 #: A dispatch's first words: its city, في and the day it was filed ("سانتياغو في 16 أكتوبر /العمانية/").
