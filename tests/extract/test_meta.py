@@ -207,3 +207,11 @@ def test_a_signature_with_its_footnote_mark_is_the_author():
             "* باحث في العلاقات الدولية والدراسات الأمنية\n")
     a = extract_article(text, "c.txt")
     assert a.author == "محمد أمين آيت بلقاسم" and a.people == ()
+
+
+def test_a_signature_with_its_honorific_and_the_authors_other_columns():
+    text = (f"مراكش والإنتربول.. موعد ثان مع التاريخ\n\nالأحد 19 أكتوبر 2025\n\n{PARA} {PARA}\n\n"
+            "د. عادل يوسف الجودر\nكاتب وباحث في الشؤون الأمنية\n\nمقالات أخرى للكاتب\n"
+            "- الهند والخليج: شراكة أمنية تتسع\n")
+    a = extract_article(text, "c.txt")
+    assert a.author == "عادل يوسف الجودر" and a.people == () and a.countries == ()

@@ -493,3 +493,13 @@ def test_the_particles_of_european_names_are_inside_them():
     assert list(found) == ["فرانشيسكا دي لوكا"]
     found = people(f"وقالت رئيسة المفوضية أورسولا فون دير لاين إن الاتحاد يدعم المنظمة. {BODY}")
     assert list(found) == ["أورسولا فون دير لاين"]
+
+
+def test_sudanese_ranks_a_name_told_to_an_outlet_and_a_gulf_womans_name():
+    found = people(f"وضم الوفد العقيد شرطة منى عبد الله إدريس من إدارة مكافحة الاتجار بالبشر. "
+                   f"واستعرضت فيها العقيد إدريس جهود الشرطة في ضبط الشبكات. {BODY}")
+    assert list(found) == ["منى عبد الله إدريس"]
+    found = people(f"وتقول المؤرخة النمساوية الدكتورة إنغريد هوفباور لـ\"بوابة النيل\" إن المنظمة تغيرت. {BODY}")
+    assert list(found) == ["إنغريد هوفباور"]
+    found = people(f"وحصلت الملازم أول شيخة بنت ناصر الرواحية على المركز الأول بين الخريجين. {BODY}")
+    assert list(found) == ["شيخة بنت ناصر الرواحية"]

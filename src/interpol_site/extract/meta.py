@@ -75,6 +75,7 @@ def is_bare_name(text: str, common: bool = False) -> bool:
     """A line that is only a person's name (2–4 words, starting with a given name; with
     ``common``, also one that is a common word, هند، سعيد)."""
     text = text.strip().strip("*†").strip()  # "محمد أمين آيت بلقاسم*": a footnote's mark on a signature
+    text = _HONORIFIC.sub("", text, count=1)  # "د. عادل يوسف الجودر"
     if re.search(r"[^\w\s\u0640]", text):
         return False
     toks = tokens(shadow(text).text).words

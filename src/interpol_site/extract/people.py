@@ -32,7 +32,7 @@ _CONNECTORS = {"بن", "ابن", "بنت", "ولد", "ابو", "بو", "ام", "
 _COMPOUND_HEADS = {"عبد", "ابو", "بو", "ابي"}
 _NOT_LAST = _CONNECTORS | _COMPOUND_HEADS  # never the last word of a name
 _HONORIFICS = {"مولاي", "سيدي", "لالا", "لاله"}  # that open a Moroccan name (مولاي حفيظ العلمي)
-_SKIP_AFTER_TITLE = {"السابق", "السابقه", "الحالي", "الحاليه", "الجديد", "الجديده", "الركن",
+_SKIP_AFTER_TITLE = {"السابق", "السابقه", "الحالي", "الحاليه", "الجديد", "الجديده", "الركن", "شرطه",
                      "الممتاز", "الممتازه", "الاقليمي", "الاقليميه"}  # العميدة الممتازة، عميد الشرطة الإقليمي
 
 
@@ -565,8 +565,8 @@ def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[in
     end = toks.ends[idx[-1]]
     after = toks.text[end : end + 2].strip()
     if idx[-1] + 1 < len(words) and after[:1] not in ("،", ",", ".", ":", "؛") \
-            and not (toks.joined(idx[-1]) and (_ends_name(words[idx[-1] + 1]) or words[idx[-1] + 1] in ("من", "عن"))):
-        return []  # (from where: "أليستير ماكلاود من المملكة المتحدة")
+            and not (toks.joined(idx[-1]) and (_ends_name(words[idx[-1] + 1]) or words[idx[-1] + 1] in ("من", "عن", "ل"))):
+        return []  # (from where: "أليستير ماكلاود من المملكة المتحدة"; to whom: "إنغريد هوفباور لـ…")
     if _is_stop(first) or (first.startswith("ب") and _is_participle(first[1:])) or _WITH_VERBAL_NOUN.fullmatch(first):
         return []  # not "بعملية التوقيف", "بمستوى التنسيق", "القاضية بتكثيف ملاحقة الفارين من …"
     return idx
