@@ -554,6 +554,11 @@ def _two_word_nationalities() -> frozenset[tuple[str, str]]:
     return frozenset(k for k in countries().names if len(k) == 2 and k[0] in _nationalities().values())
 
 
+#: What may follow a name no list knows as punctuation does: where its bearer is from, and
+#: whom they told ("أليستير ماكلاود من المملكة المتحدة", "إنغريد هوفباور لـ«بوابة النيل»").
+_FROM_WHERE = ("من", "عن", "ل")
+
+
 def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[int]:
     """Two or three name words right after a role and closed by punctuation:
     ``وزير الداخلية النمساوي، غيرهارد كارنر،`` — a foreign name no list knows."""
@@ -564,9 +569,10 @@ def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[in
         return []
     end = toks.ends[idx[-1]]
     after = toks.text[end : end + 2].strip()
-    if idx[-1] + 1 < len(words) and after[:1] not in ("،", ",", ".", ":", "؛") \
-            and not (toks.joined(idx[-1]) and (_ends_name(words[idx[-1] + 1]) or words[idx[-1] + 1] in ("من", "عن", "ل"))):
-        return []  # (from where: "أليستير ماكلاود من المملكة المتحدة"; to whom: "إنغريد هوفباور لـ…")
+    nxt = words[idx[-1] + 1] if idx[-1] + 1 < len(words) else ""
+    if nxt and after[:1] not in ("،", ",", ".", ":", "؛") \
+            and not (toks.joined(idx[-1]) and (_ends_name(nxt) or nxt in _FROM_WHERE)):
+        return []
     if _is_stop(first) or (first.startswith("ب") and _is_participle(first[1:])) or _WITH_VERBAL_NOUN.fullmatch(first):
         return []  # not "بعملية التوقيف", "بمستوى التنسيق", "القاضية بتكثيف ملاحقة الفارين من …"
     return idx
