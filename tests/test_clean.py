@@ -312,3 +312,24 @@ def test_a_genre_label_is_no_headline_and_a_deck_sits_right_under_its_headline()
                  f"في ثاني أيام الدورة 93 للأنتربول بمراكش.. جلسة عامة لمواجهة مراكز الاحتيال\n\n"
                  f"مراكش – ياسين الودغيري | الثلاثاء 25 نونبر 2025 - 20:45\n\n{PARA}\n")
     assert lay.headline.text.startswith("في ثاني أيام الدورة 93")
+
+
+def test_hard_wrapped_paragraphs_are_joined_again_and_keep_their_line_numbers():
+    from interpol_site.clean import unwrapped
+
+    para = ["شارك وفد من مديرية الأمن العام الأردنية، برئاسة العميد معاذ سليمان الزعبي،",
+            "مساعد مدير الأمن العام للشؤون الجنائية، في أعمال الدورة الثانية والتسعين",
+            "للجمعية العامة للمنظمة الدولية للشرطة الجنائية في غلاسكو."]
+    other = ["وقدّم الزعبي، أمس الثلاثاء، مداخلة في الجلسة المخصصة لأمن الحدود ومكافحة",
+             "تهريب المخدرات والأسلحة، استعرض فيها تجربة الأردن في ضبط حدوده الشمالية",
+             "والشرقية."]
+    head = "الأمن العام يعرض تجربته في حماية الحدود أمام جمعية الإنتربول في غلاسكو\nعمّان – ليث الخوالدة"
+    text = "\n".join([head, "", *para, "", *other, ""])
+    lay = layout(text)
+    assert [ln.text for ln in lay.body] == [" ".join(para), " ".join(other)]
+    assert [ln.number for ln in lay.body] == [4, 8]
+    assert lay.headline.text.startswith("الأمن العام يعرض")
+    # one line per paragraph, or a single block of lines: as written
+    plain = "\n".join([head, "", " ".join(para), "", " ".join(other), ""])
+    assert unwrapped(plain) == plain
+    assert unwrapped("\n".join(para)) == "\n".join(para)

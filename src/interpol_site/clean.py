@@ -425,10 +425,49 @@ def is_headline_shaped(text: str) -> bool:
     return _Probe(text).is_headline_shaped()
 
 
+#: Lines a hard-wrapping tool cut are within this many characters of the widest.
+WRAP_SLACK = 16
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*»]|\d+\s*[-.)])")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with the paragraphs a tool hard-wrapped at a fixed width (every line but a
+    block's last within ``WRAP_SLACK`` characters of the widest, blocks between blank
+    lines) joined again, each on its first line; the lines it took become blank, so every
+    line keeps its number. Only from the first block of three such lines on (the header
+    above it is lines of their own), and only when two blocks or more are so wrapped."""
+    lines = text.split("\n")
+    blocks, start = [], None  # [first, end) of the runs of non-blank lines
+    for i, line in enumerate([*lines, ""]):
+        if line.strip() and start is None:
+            start = i
+        elif not line.strip() and start is not None:
+            blocks.append((start, i))
+            start = None
+    widths = [len(line.strip()) for line in lines]
+    width = max((widths[i] for a, b in blocks if b - a >= 3 for i in range(a, b - 1)), default=0)
+    if width < 40:
+        return text
+
+    def wrapped(a: int, b: int) -> bool:
+        return b - a >= 2 and all(width - WRAP_SLACK <= widths[i] <= width and not _LIST_ITEM.match(lines[i])
+                                  for i in range(a, b - 1)) and not _LIST_ITEM.match(lines[b - 1])
+
+    runs = [(a, b) for a, b in blocks if b - a >= 3 and wrapped(a, b)]
+    if len([r for r in blocks if wrapped(*r)]) < 2 or not runs:
+        return text
+    for a, b in blocks:
+        if a >= runs[0][0] and wrapped(a, b):
+            lines[a] = " ".join(line.strip() for line in lines[a:b])
+            lines[a + 1 : b] = [""] * (b - a - 1)
+    return "\n".join(lines)
+
+
 def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> Layout:
     """Split decoded text into headline, bylines and body; strip boilerplate. ``is_name``
     tells a line that is only a person's name: right below a headline, it is the author's
     byline (``خديجة أمزيان``), not the headline."""
+    text = unwrapped(text)
     raw_lines = text.split("\n")
     stripped: list[Stripped] = []
     lines: list[Line] = []
