@@ -99,7 +99,8 @@ def test_a_city_gives_a_session_only_to_an_article_about_interpol():
     assert alone.session is None
 
 W = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z0-9"
-BODY = st.lists(st.lists(st.sampled_from(["حموشي", "وحموشي", "بحموشي", "الحموشي", "حمود", "حمو", "دخيسي", " ", "، ",
+BODY = st.lists(st.lists(st.sampled_from(["حموشي", "وحموشي", "بحموشي", "تحموشي", "الحموشي", "حمود", "حمو", "دخيسي",
+                                          " ", "، ",
                                           "ـ", "\u064e", "x", "\"", "تحقيق\"", "\n"]), max_size=12).map("".join),
                 max_size=4)
 
@@ -109,7 +110,7 @@ BODY = st.lists(st.lists(st.sampled_from(["حموشي", "وحموشي", "بحم�
 def test_surname_finder_finds_what_the_plain_pattern_finds_in_each_paragraph(body, surnames):
     """One normalised text per article, and the trie pattern, find what the look-behind
     pattern finds in each paragraph (surnames with a non-letter take the plain pattern)."""
-    plain = re.compile(rf"(?<![{W}])([{W}]?({'|'.join(map(re.escape, sorted(surnames)))}))(?![{W}])")
+    plain = re.compile(rf"(?<![{W}])([وفبلك]?({'|'.join(map(re.escape, sorted(surnames)))}))(?![{W}])")
     expected = []
     for seg, text in enumerate(body):
         sh = shadow(text)
@@ -216,5 +217,12 @@ def test_a_name_that_ends_in_a_common_word_lends_it_no_surname():
     person = named.people[0]
     named = named.replace(people=(dataclasses.replace(person, name="خليفة بن حمد رئاسه"),))
     other = extract_article("وتولى المغرب رئاسه الدورة الحالية للمجلس." + TAIL, "b.txt")
+    corpus = link([named, other])
+    assert corpus.articles[1].people == ()
+
+
+def test_a_surname_inside_a_longer_word_is_no_mention():
+    named = extract_article("وقال اللواء أيمن عبد الرحمن سليم، مساعد وزير الداخلية، إن التعاون مستمر." + TAIL, "a.txt")
+    other = extract_article("وأسهم التعاون في تسليم عدد من المطلوبين تمهيدا لتسليمهم إلى بلدانهم." + TAIL, "b.txt")
     corpus = link([named, other])
     assert corpus.articles[1].people == ()

@@ -327,11 +327,14 @@ def _word_before(paragraph: str, start: int) -> str:
 
 #: The letters of a token (as ``extract.tokens``).
 _W = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z0-9"
+#: The one-letter proclitics a surname may follow (وحموشي، بحموشي، لحموشي): not any
+#: letter ("تسليم" holds no سليم).
+_PROCLITICS = "وفبلك"
 
 
 class _SurnameFinder:
     """Every known surname in a text, as a token, optionally after a one-letter proclitic
-    (بـ، لـ، و…): one token-bounded pattern over all of them (group 1 is the token, group 2
+    (بـ، لـ، و، ف، كـ): one token-bounded pattern over all of them (group 1 is the token, group 2
     the surname).
 
     Written plainly, the pattern opens with a look-behind, so the regex engine tries it at
@@ -343,9 +346,9 @@ class _SurnameFinder:
     def __init__(self, surnames: Iterable[str]):
         words = sorted(surnames)
         if all(re.fullmatch(f"[{_W}]+", w) for w in words):
-            self.pattern = re.compile(rf"[^{_W}]([{_W}]?({_trie(words)}))(?![{_W}])")
+            self.pattern = re.compile(rf"[^{_W}]([{_PROCLITICS}]?({_trie(words)}))(?![{_W}])")
         else:
-            self.pattern = re.compile(rf"(?<![{_W}])([{_W}]?({'|'.join(map(re.escape, words))}))(?![{_W}])")
+            self.pattern = re.compile(rf"(?<![{_W}])([{_PROCLITICS}]?({'|'.join(map(re.escape, words))}))(?![{_W}])")
 
     def mentions(self, body: tuple[str, ...]) -> tuple[tuple[int, int, int, str, str], ...]:
         """(paragraph, start, end, token, surname) of each mention in the paragraphs of
