@@ -333,3 +333,13 @@ def test_hard_wrapped_paragraphs_are_joined_again_and_keep_their_line_numbers():
     plain = "\n".join([head, "", " ".join(para), "", " ".join(other), ""])
     assert unwrapped(plain) == plain
     assert unwrapped("\n".join(para)) == "\n".join(para)
+
+
+def test_a_french_headline_under_a_bilingual_masthead():
+    head = "Interpol : Marrakech ouvre la 93e session de l'Assemblée générale sous le signe de la coopération"
+    lay = layout(f"أطلس أنفو 24 - Atlas Info 24\n{head}\nمراكش – كريمة الإدريسي | الاثنين 24 نونبر 2025 - 19:10\n\n"
+                 f"{PARA}\n")
+    assert lay.headline.text == head
+    # a masthead in Latin letters right above the byline is no headline
+    lay = layout(f"المغرب ينتخب نائبا لرئيس الإنتربول\nMaghreb Daily\nبقلم: سعيد أمزيان | 24 نونبر 2025\n\n{PARA}\n")
+    assert lay.headline.text == "المغرب ينتخب نائبا لرئيس الإنتربول"

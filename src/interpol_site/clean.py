@@ -220,7 +220,7 @@ class _Probe:
         n = self.words
         text = self.text
         # a full stop ends a sentence, not a headline, unless the line is short
-        return 1 <= n <= 30 and len(text) <= 300 and has_arabic(text) and (
+        return 1 <= n <= 30 and len(text) <= 300 and (has_arabic(text) or _LATIN_HEADLINE.match(text)) and (
             n <= 7 or not re.search(r"(?<!\.)\.\s*$", text)) and not (n <= 8 and self._only_dates())
 
     def _only_dates(self) -> bool:
@@ -236,6 +236,10 @@ class _Probe:
         rest.append(key[at:])
         return not _DATE_WORDS.sub("", " ".join(rest)).strip()
 
+
+#: A headline in French or English ("Interpol : Marrakech ouvre la 93e session …"): five
+#: Latin words or more (not a masthead such as "Maghreb Daily").
+_LATIN_HEADLINE = re.compile(r"\s*(?:[A-Za-zÀ-ÿ'’]+[\s,:;.!?«»\"()\-–]+){4,}[A-Za-zÀ-ÿ0-9'’]+")
 
 #: Words a deck (the line under a headline) opens with, and a headline seldom does.
 _DECK_OPENERS = frozenset({"في", "بعد", "وسط", "رغم", "خلال", "عقب", "اثر", "ضمن", "بين", "بفضل", "حوار"})

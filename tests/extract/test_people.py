@@ -503,3 +503,9 @@ def test_sudanese_ranks_a_name_told_to_an_outlet_and_a_gulf_womans_name():
     assert list(found) == ["إنغريد هوفباور"]
     found = people(f"وحصلت الملازم أول شيخة بنت ناصر الرواحية على المركز الأول بين الخريجين. {BODY}")
     assert list(found) == ["شيخة بنت ناصر الرواحية"]
+
+
+def test_a_name_in_the_name_of_an_airport_after_its_city():
+    text = f"وتمكنت شرطة الحدود بمطار وهران الدولي أحمد بن بلة، مساء أمس الثلاثاء، من توقيف المعني. {BODY}"
+    assert people(text) == {}
+    assert list(people(f"وقال أحمد بن بلة إن الاستقلال تحقق. {BODY}")) == ["أحمد بن بلة"]

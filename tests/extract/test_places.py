@@ -250,3 +250,7 @@ def test_an_operation_in_many_countries_has_no_venue():
     assert venue(text) is None
     text = ("توقيف مطلوب في طنجة\n\nأوقفت الشرطة في طنجة مطلوبا دوليا بموجب نشرة حمراء، بمشاركة خبراء من 14 دولة.")
     assert venue(text) == "Tangier"
+
+
+def test_where_a_flight_comes_from_is_not_where_the_news_is():
+    assert venue("ووصل المتهم على متن رحلة قادمة من دبي إلى مطار القاهرة الدولي حيث جرى تسليمه.") == "Cairo"

@@ -441,9 +441,13 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         if k in used or (words[k] not in given and words[k] not in common):
             continue
         form = given.get(words[k]) or common[words[k]]
+        if words[k] in _CONNECTORS and k > 0 and toks.joined(k - 1) and _is_given(words[k - 1], common=True):
+            continue  # "أحمد بن بلة": the rest of a name that opens before it (found, or refused there)
         before = k - 1
         while before >= 0 and words[before] in _HONORIFICS:
             before -= 1  # ملعب مولاي عبد الله
+        if before > 0 and words[before] in ("الدولي", "الدوليه"):
+            before -= 1  # "بمطار وهران الدولي أحمد بن بلة"
         if before >= 0 and words[before] in _place_words() and before > 0:
             before -= 1  # مطار طنجة ابن بطوطة: the place's name after the city
         if before >= 0 and any(f in not_names for f in _bare(words[before])):

@@ -45,6 +45,8 @@ _INSTITUTION = re.compile(
     r"|(?<!مقر\s)(?<!\S)(?:ال)?(?:امانه|امانتها)(?:\s+\S+){0,5}\s+(?:(?:في|ب)\s*|(?:في\s+|ب)مدينه\s+)$"
 )
 
+#: Where someone or something comes from: "على متن رحلة قادمة من دبي" (normalised).
+_ORIGIN = re.compile(r"(?<!\S)(?:قادم|قادمه|قادما|قادمين|قادمتين|القادم|القادمه)\s+من\s*$")
 #: Where someone lives, not where the news is: "الخبير الأمني المقيم في لندن" (normalised).
 _RESIDENT = re.compile(r"(?<!\S)(?:ال)?(?:مقيم|مقيمه|مقيمين|مقيمون|مقيمات)\s+(?:في\s+|ب)?$")
 #: Cities in the plural (or dual) before a list of them, in the same clause (normalised).
@@ -127,7 +129,8 @@ def _score(text: str, m: CityMention, bound: SessionMention | None, session: int
     if bound is not None and bound.relation == "this" and (session is None or bound.number == session):
         score += 3
     if _INSTITUTION.search(text[max(0, m.start - 70) : m.start]) \
-            or _SEAT_AFTER.match(text, m.end) or _RESIDENT.search(text, max(0, m.start - 25), m.start):
+            or _SEAT_AFTER.match(text, m.end) or _RESIDENT.search(text, max(0, m.start - 25), m.start) \
+            or _ORIGIN.search(text, max(0, m.start - 25), m.start):
         score -= 3  # and its في or بـ places the institution, not the event
     elif _placed(text, m):
         score += 3 if m.segment == 0 else 2  # the lead says where the news is
