@@ -118,7 +118,7 @@ def _stem_of(adjective: str) -> str:
 
 def _adjective_forms(stem: str) -> list[str]:
     forms = [stem + "ي", stem + "يه", stem + "يون", stem + "يين", stem + "يات"]
-    return forms + ["ال" + f for f in forms]
+    return forms + ["ال" + f for f in forms] + [stem + "يا"]  # (and "جواز سفر مالطيا": the accusative)
 
 
 @functools.cache
@@ -186,6 +186,9 @@ def countries() -> CountryTable:
         for names in (data.get("ambiguous") or {}).values()
         for n in names
     }
+    for key in ambiguous:  # "ماليا" is "financially" as often as مالي is "financial"
+        if len(key) == 1 and key[0].endswith("ي") and table.get((key[0] + "ا",)):
+            table[(key[0] + "ا",)] = None
     for word in data.get("region_words") or []:
         for form in _adjective_forms(_stem_of(word)):
             table[tuple(form.split())] = None

@@ -140,3 +140,13 @@ def test_the_sunset_prayer_and_a_marked_national_are_no_countries():
     assert found("ودعت إلى ربط الخطط القُطرية لكل دولة خليجية بمنظومة الإنذار.") == []
     assert found("وأشاد بالتجربة القطرية في تأمين البطولة.") == ["QA"]
     assert found("وزار الوفد المغرب قبيل صلاة الجمعة.") == ["MA"]
+
+
+def test_a_nationality_in_the_accusative_and_financially_is_no_mali():
+    from interpol_site.extract import extract_article
+
+    def found(text):
+        return [c.code for c in extract_article(text, "c.txt").countries]
+
+    assert found("وقدم نفسه مواطنا مغربيا يحمل جواز سفر مالطيا مزورا.") == ["MA", "MT"]
+    assert found("ودعمت المنظمة البرنامج ماليا وتقنيا ودوليا.") == []
