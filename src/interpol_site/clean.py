@@ -564,9 +564,12 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
     # at most a line that is no paragraph under it ("كاتبة وباحثة في الشؤون الأمنية")
     signed = [ln for k, ln in enumerate(body) if 0 < k and is_name(ln.text) and probes[body[k - 1].number].is_body()
               and (k + 1 == len(body) or not probes[body[k + 1].number].is_body())]
-    if signed:
-        bylines = sorted([*bylines, *signed], key=lambda ln: ln.number)
-        body = [ln for ln in body if ln not in signed]
+    # the date published, written only after the last paragraph ("تاريخ النشر: الخميس 27 نوفمبر")
+    dated = [ln for k, ln in enumerate(body) if k >= max(1, len(body) - 2) and not probes[ln.number].is_body()
+             and probes[ln.number].byline_kind() == "published"] if not bylines else []
+    if signed or dated:
+        bylines = sorted([*bylines, *signed, *dated], key=lambda ln: ln.number)
+        body = [ln for ln in body if ln not in signed and ln not in dated]
     return Layout(headline, tuple(bylines), tuple(body), tuple(sorted(stripped, key=lambda s: s.line)))
 
 

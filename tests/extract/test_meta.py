@@ -215,3 +215,10 @@ def test_a_signature_with_its_honorific_and_the_authors_other_columns():
             "- الهند والخليج: شراكة أمنية تتسع\n")
     a = extract_article(text, "c.txt")
     assert a.author == "عادل يوسف الجودر" and a.people == () and a.countries == ()
+
+
+def test_the_date_published_written_after_the_last_paragraph():
+    text = (f"وفد المملكة يشارك في الجمعية العامة للإنتربول بمراكش\n\n{PARA} {PARA}\n\n{PARA} {PARA}\n\n"
+            "تاريخ النشر: الخميس 6 جمادى الآخرة 1447هـ - 27 نوفمبر 2025م\n\nالوسوم: #الإنتربول #مراكش\n")
+    a = extract_article(text, "d.txt")
+    assert a.published == dt.date(2025, 11, 27) and len(a.body) == 2
