@@ -509,3 +509,12 @@ def test_a_name_in_the_name_of_an_airport_after_its_city():
     text = f"وتمكنت شرطة الحدود بمطار وهران الدولي أحمد بن بلة، مساء أمس الثلاثاء، من توقيف المعني. {BODY}"
     assert people(text) == {}
     assert list(people(f"وقال أحمد بن بلة إن الاستقلال تحقق. {BODY}")) == ["أحمد بن بلة"]
+
+
+def test_the_name_a_police_report_gives_its_suspect():
+    found = people(f"ويدعى المطلوب الهادي بن صالح القرقني، ويبلغ من العمر 46 عاما. {BODY}")
+    assert list(found) == ["الهادي بن صالح القرقني"]
+    found = people(f"وأوقفت الشرطة المدعو محمد بن علي الحسني بناء على نشرة حمراء. {BODY}")
+    assert list(found) == ["محمد بن علي الحسني"]
+    found = people(f"وقال الناطق باسم الجهاز، العقيد فرج سالم المسماري، إن التحريات مستمرة. {BODY}")
+    assert list(found) == ["فرج سالم المسماري"]
