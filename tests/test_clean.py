@@ -343,3 +343,13 @@ def test_a_french_headline_under_a_bilingual_masthead():
     # a masthead in Latin letters right above the byline is no headline
     lay = layout(f"المغرب ينتخب نائبا لرئيس الإنتربول\nMaghreb Daily\nبقلم: سعيد أمزيان | 24 نونبر 2025\n\n{PARA}\n")
     assert lay.headline.text == "المغرب ينتخب نائبا لرئيس الإنتربول"
+
+
+def test_a_call_to_action_under_a_rule_ends_the_article():
+    other = "أوقفت دورية من مكتب الإنتربول في بيروت مطلوبا بنشرة حمراء فرنسية أثناء محاولته مغادرة البلاد عبر المطار."
+    lay = layout(f"الحجار يلتقي شتوك في فيينا\n\n{PARA}\n\n{PARA}\n\n----------\nاقرأ أيضا\n\n"
+                 f"توقيف مطلوب بنشرة حمراء فرنسية\n\n{other} {other}\n\n{other}\n")
+    assert [ln.text for ln in lay.body] == [PARA, PARA]
+    # "اقرأ أيضا" inside the article, under no rule: the article goes on after its link
+    lay = layout(f"الحجار يلتقي شتوك في فيينا\n\n{PARA}\n\nاقرأ أيضا: توقيف مطلوب بنشرة حمراء\n\n{other} {other}\n")
+    assert [ln.text for ln in lay.body] == [PARA, f"{other} {other}"]

@@ -559,7 +559,9 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
         if ln is not headline and ln not in bylines and ln not in deck:
             stripped.append(Stripped(ln.number, ln.text, "page furniture above the headline"))
 
-    body = _strip_body(deck + lines[body_start:], probes, stripped)
+    # under each rule (----) of the page, the number of the next line that is not blank
+    rules = frozenset(_next_filled(raw_lines, i) for i, raw in enumerate(raw_lines, start=1) if _RULE.fullmatch(raw))
+    body = _strip_body(deck + lines[body_start:], probes, stripped, rules)
     # a columnist's signature: a name alone on its line after the last paragraph, with
     # at most a line that is no paragraph under it ("كاتبة وباحثة في الشؤون الأمنية")
     signed = [ln for k, ln in enumerate(body) if 0 < k and is_name(ln.text) and probes[body[k - 1].number].is_body()
@@ -603,12 +605,28 @@ def _without_masthead(head: list[Line], bylines: list[Line], probes: dict[int, _
 _LINK_MARKS = re.compile(r"[\d٠-٩.،,:؛!?؟«»\"()]")
 
 
-def _strip_body(lines: list[Line], probes: dict[int, _Probe], stripped: list[Stripped]) -> list[Line]:
-    """Drop UI lines, "read also" lists and trailing calls to action from the body."""
+#: A horizontal rule drawn in text: a run of dashes, stars, equals signs or underscores.
+_RULE = re.compile(r"\s*[-_=*─━•.]{5,}\s*")
+
+
+def _next_filled(lines: list[str], number: int) -> int:
+    """The number (1-based) of the first line after line ``number`` that is not blank."""
+    return next((k + 1 for k in range(number, len(lines)) if lines[k].strip()), len(lines) + 1)
+
+
+def _strip_body(lines: list[Line], probes: dict[int, _Probe], stripped: list[Stripped],
+                rules: frozenset[int] = frozenset()) -> list[Line]:
+    """Drop UI lines, "read also" lists and trailing calls to action from the body. A call
+    to action right under a rule (a line of ----) ends the article: what follows is
+    another one ("اقرأ أيضا" and a whole article under it)."""
     body: list[Line] = []
     in_list = False
-    for ln in lines:
+    for k, ln in enumerate(lines):
         p = probes[ln.number]
+        if p.starts_cta() and p.words <= 20 and ln.number in rules:
+            stripped.extend(Stripped(rest.number, rest.text, "another article, after a rule and a call to action")
+                            for rest in lines[k:])
+            break
         if p.starts_cta() and p.words <= 20:
             stripped.append(Stripped(ln.number, ln.text, "call to action or link list"))
             in_list = True
