@@ -327,3 +327,16 @@ def test_a_column_five_weeks_ahead_of_its_session_is_dated_by_it():
     # a meeting two months ahead that is no session of the article: the day it was written
     lead = "أعلنت الوزارة تنظيم ندوة وطنية حول الجريمة الإلكترونية من 24 إلى 27 نوفمبر المقبل بالرباط."
     assert report("الوزارة تعلن عن ندوة", "الأحد 19 أكتوبر 2025", lead).date == dt.date(2025, 10, 19)
+
+
+def test_yesterday_in_the_second_paragraph_dates_a_lead_that_says_no_day():
+    lead = ("شارك وفد من مديرية الأمن العام في أعمال الدورة الثانية والتسعين للجمعية العامة للإنتربول، التي "
+            "تستضيفها مدينة غلاسكو خلال الفترة من 4 إلى 7 تشرين الثاني الجاري.\n\n"
+            "وقدّم الزعبي، أمس الثلاثاء، مداخلة في الجلسة المخصصة لأمن الحدود.")
+    a = report("الأمن العام يعرض تجربته أمام جمعية الإنتربول", "عمّان – ليث الخوالدة | الأربعاء 6 تشرين الثاني 2024",
+               lead)
+    assert a.date == dt.date(2024, 11, 5)
+    # a lead that dates its own day keeps it
+    lead = ("أوقفت الشرطة يوم الأحد 3 نونبر 2024 مطلوبا دوليا بمطار محمد الخامس.\n\n"
+            "وكان المعني قد وصل أمس الثلاثاء إلى المطار.")
+    assert report("توقيف مطلوب دوليا", "الأربعاء 6 نونبر 2024", lead).date == dt.date(2024, 11, 3)

@@ -581,6 +581,11 @@ def _day_of_report(published, event_dates, weekdays, published_ev, lead_text, ye
         day = published - dt.timedelta(days=said.offset)  # "أمس الأربعاء"; "غدا الاثنين" in a preview
         if day.weekday() == said.weekday:
             return day, (dataclasses.replace(said.evidence[0], rule=_RELATIVE_RULE[said.offset]), *published_ev)
+    second = next((w for w in weekdays if w.offset == 1 and w.evidence and w.evidence[0].paragraph == 1), None)
+    if second and not said and not today and not _in_lead_dated(event_dates, published):
+        day = published - dt.timedelta(days=1)  # "… في أعمال الدورة 92." and then "وقدم الزعبي، أمس الثلاثاء، …"
+        if day.weekday() == second.weekday:
+            return day, (dataclasses.replace(second.evidence[0], rule=_RELATIVE_RULE[1]), *published_ev)
     if yesterday and not said and not today:  # "أمس" with no weekday: the day before, all the same
         return published - dt.timedelta(days=yesterday[0]), (yesterday[1], *published_ev)
     if said or today:
@@ -605,6 +610,12 @@ def _ahead_days(r, span) -> int:
     """How far ahead a preview's lead may date it: a month, or two for the days of its
     session ("بعد خمسة أسابيع تقريبا، من 24 إلى 27 نوفمبر المقبل")."""
     return 62 if span and span[0] <= r.start <= span[1] else 31
+
+
+def _in_lead_dated(event_dates, published) -> bool:
+    """Whether the lead dates a single day before publication ("يوم الخميس 20 جانفي")."""
+    return any(r.is_single and r.start < published and r.evidence and r.evidence[0].paragraph in (-1, 0)
+               for r in event_dates)
 
 
 #: A dispatch's first words: its city, في and the day it was filed ("سانتياغو في 16 أكتوبر /العمانية/").
