@@ -222,3 +222,11 @@ def test_the_date_published_written_after_the_last_paragraph():
             "تاريخ النشر: الخميس 6 جمادى الآخرة 1447هـ - 27 نوفمبر 2025م\n\nالوسوم: #الإنتربول #مراكش\n")
     a = extract_article(text, "d.txt")
     assert a.published == dt.date(2025, 11, 27) and len(a.body) == 2
+
+
+def test_an_outlet_and_a_reporter_with_a_common_given_name_and_a_writer_word_is_no_outlet():
+    head = "في اليوم الثاني لأشغال الدورة الـ93.. الأنتربول يناقش بمراكش الجريمة السيبرانية"
+    a = extract_article(f"{head}\n\nهسبريس - مريم بنعدي\nالثلاثاء 25 نونبر 2025 - 21:07\n\n{PARA}\n", "a.txt")
+    assert (a.author, a.source) == ("مريم بنعدي", "هسبريس")
+    a = extract_article(f"{head}\n\nكتبت – رحاب عبد المنعم\nالأربعاء، 17 ديسمبر 2025 12:40 م\n\n{PARA}\n", "b.txt")
+    assert (a.author, a.source) == ("رحاب عبد المنعم", None)

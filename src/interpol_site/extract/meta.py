@@ -27,6 +27,8 @@ _INTERVIEW = "اجري الحوار|حاوره|حاورته|حاورها|حاو�
 _PERSON_MARKER = re.compile(rf"(?:^|\s)(?:بقلم|الكاتب|الكاتبه|كتبه|كتبته|كتبها|كتب|كتبت|اعداد|{_INTERVIEW})(?:\s|:|$)")
 #: "outlet - reporter" on a line of its own (no digits: not a date).
 _OUTLET_DASH_NAME = re.compile(r"^[^\d\s.،,:|]+(?: [^\d\s.،,:|]+){0,2}\s+[-–—]\s+[^\d.،,:|]+$")
+#: The word of a byline that says who wrote it, alone (normalised).
+_BY_WORD = re.compile(r"من طرف|بقلم|بواسطه|كتبته|كتبها|كتبه|كتبت|كتب|اعداد|تحرير")
 _BY = re.compile(rf"(?:من طرف|بقلم|الكاتبه|الكاتب|بواسطه|كتبته|كتبها|كتبه|كتبت|كتب|اعداد|تحرير|المصدر|نقلا عن"
                  rf"|{_INTERVIEW})\s*:?\s*(.+)$")
 
@@ -101,10 +103,11 @@ def _credit(text: str) -> tuple[str | None, str | None]:
         part = part.strip(" :-–—|")
         if boilerplate().agency(part):
             agency = agency or part.strip("()")  # the source, unless an outlet is named too
-        if not part or norm(part) in boilerplate().not_authors:
-            continue
+        if not part or norm(part) in boilerplate().not_authors or _BY_WORD.fullmatch(norm(part)) \
+                or not re.search(r"[^\W\d_]", part):
+            continue  # (not "كتبت" of "كتبت – رحاب عبد المنعم", nor a time)
         name = _HONORIFIC.sub("", part, count=1)  # "الدكتور سعيد الإدريسي"
-        if is_bare_name(name):
+        if is_bare_name(name, common=True):
             author = author or name
         elif source is None and len(part.split()) <= 4 and not _is_role(part):
             source = part  # (not "أستاذ القانون", the author's post)
