@@ -230,3 +230,13 @@ def test_an_outlet_and_a_reporter_with_a_common_given_name_and_a_writer_word_is_
     assert (a.author, a.source) == ("مريم بنعدي", "هسبريس")
     a = extract_article(f"{head}\n\nكتبت – رحاب عبد المنعم\nالأربعاء، 17 ديسمبر 2025 12:40 م\n\n{PARA}\n", "b.txt")
     assert (a.author, a.source) == ("رحاب عبد المنعم", None)
+
+
+def test_an_agency_after_the_date_of_a_dispatch_or_at_the_end_of_a_dated_byline():
+    head = "انتخاب الكوري الجنوبي كيم جونغ يانغ رئيسا للإنتربول"
+    for opener, agency in (("غلاسكو 7 تشرين الثاني (بترا)- ", "بترا"), ("مراكش ٢٥-١١-٢٠٢٥ (سونا) - ", "سونا"),
+                           ("إسطنبول في ٢٥ نوفمبر / وام / ", "وام")):
+        a = extract_article(f"{head}\n\n{opener}{PARA}\n", "a.txt")
+        assert a.source == agency, opener
+    a = extract_article(f"{head}\n\nدبي 13 ربيع الأول 1440 هـ الموافق 21 نوفمبر 2018 م واس\n\n{PARA}\n", "b.txt")
+    assert a.source == "واس"

@@ -35,7 +35,10 @@ _BY = re.compile(rf"(?:من طرف|بقلم|الكاتبه|الكاتب|بواس
 
 #: A paragraph opening with its dateline: "مراكش (ومع) -", "الرباط - و م ع -", "الرباط/ وام/".
 _WIRE_OPENER = re.compile(
-    r"^\s*[^\s.،,:()\-–—/]+(?: [^\s.،,:()\-–—/]+)?\s*"
+    r"^\s*[^\s\d٠-٩.،,:()\-–—/]+(?: [^\s\d٠-٩.،,:()\-–—/]+)?\s*"
+    # and the day it was filed: "غلاسكو 7 تشرين الثاني (بترا)-", "مراكش ٢٥-١١-٢٠٢٥ (سونا) -"
+    r"(?:(?:في\s+)?[\d٠-٩]{1,2}(?:[-./][\d٠-٩]{1,2}[-./][\d٠-٩]{2,4}|\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
+    r"(?:\s+[\d٠-٩]{4})?)\s*)?"
     r"(?:(?:[-–—/]\s*)?\((?P<bracketed>[^()]{2,24})\)|[-–—/]\s*(?P<bare>[^\s.،,:()\-–—/]+(?: [^\s.،,:()\-–—/]+){0,2}))"
     r"\s*[-–—:/]")
 
@@ -53,11 +56,14 @@ def _without_honorific(author: str | None) -> str | None:
 
 
 def _agency_in(text: str) -> str | None:
-    """A wire agency credited by a part of a byline between slashes, dashes or brackets."""
+    """A wire agency credited by a part of a byline between slashes, dashes or brackets,
+    or by its last words ("دبي 13 ربيع الأول 1440 هـ الموافق 21 نوفمبر 2018 م واس")."""
     for part in re.split(r"[/()\-–—|:]", text):
         if part.strip() and boilerplate().agency(part):
             return part.strip()
-    return None
+    words = text.split()
+    ends = (" ".join(words[-n:]) for n in (3, 2, 1) if len(words) > n)
+    return next((end for end in ends if boilerplate().agency(end)), None)
 
 
 @dataclass(frozen=True)
