@@ -200,6 +200,8 @@ def test_the_credits_on_either_side_of_a_bar():
     assert (a.title, a.author, a.source, a.published) == (head, "سيدي محمد ولد اباه", None, dt.date(2025, 11, 28))
     a = extract_article(f"{head}\n\nبوابة الدوحة | نُشر في: الأربعاء 06/11/2024 - 09:15\n\n{PARA}\n", "b.txt")
     assert (a.title, a.author, a.source, a.published) == (head, None, "بوابة الدوحة", dt.date(2024, 11, 6))
+    a = extract_article(f"{head}\n\nالأطلس 24 | كيغالي – الأربعاء 06 فبراير 2019\n\n{PARA}\n", "c.txt")
+    assert (a.source, a.published) == ("الأطلس 24", dt.date(2019, 2, 6))
 
 
 def test_a_signature_with_its_footnote_mark_is_the_author():

@@ -170,7 +170,7 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
             source = outlet_credit(line.text)  # the outlet on its line ("مجتمع | هسبريس")
         if source is None and len(parts) == 2 and byline_kind(parts[1]) == "published":
             outlet = parts[0]  # "بوابة الدوحة | نشر في: …": a short name before the stamp is the outlet's
-            if 1 <= len(outlet.split()) <= 3 and not re.search(r"[\d.،,:؛!؟?]", outlet) and not byline_name(outlet) \
+            if 1 <= len(outlet.split()) <= 3 and not re.search(r"[.،,:؛!؟?]", outlet) and not byline_name(outlet) \
                     and not byline_kind(outlet) and norm(outlet) not in boilerplate().not_authors:
                 source = outlet
         updating = sh.text.lstrip(" |-–—:").startswith(_UPDATED)
