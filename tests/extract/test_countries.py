@@ -150,3 +150,14 @@ def test_a_nationality_in_the_accusative_and_financially_is_no_mali():
 
     assert found("وقدم نفسه مواطنا مغربيا يحمل جواز سفر مالطيا مزورا.") == ["MA", "MT"]
     assert found("ودعمت المنظمة البرنامج ماليا وتقنيا ودوليا.") == []
+
+
+def test_languages_are_no_countries():
+    from interpol_site.extract import extract_article
+
+    def found(text):
+        return [c.code for c in extract_article(text, "c.txt").countries]
+
+    assert found("وأشاد بالترجمة إلى اللغات الرسمية الأربع للمنظمة، وهي العربية والإنجليزية والفرنسية والإسبانية.") == []
+    assert found("وتحدث الوزير باللغة الفرنسية أمام الوفود.") == []
+    assert found("وشاركت الشرطة الفرنسية والإسبانية في العملية.") == ["FR", "ES"]

@@ -50,8 +50,29 @@ def find_countries(
             continue
         if _STREET.search(text, max(0, m.start - 8), m.start):
             continue  # شارع لبنان، نهج الجزائر: a street's name
+        if m.key[-1].endswith("يه") and _a_language(text, m, matches):
+            continue  # "اللغات الرسمية الأربع، وهي العربية والإنجليزية والفرنسية": languages
         out.append(_new(CountryMention, (segment, m.start, m.end, m.value, m.clitic)))
     return out
+
+
+#: What names languages before them (normalised): "باللغة الإنجليزية", "اللغات الرسمية
+#: الأربع للمنظمة، وهي العربية والإنجليزية".
+_LANGUAGE_BEFORE = re.compile(r"(?<!\w)[وب]?(?:ال)?لغ(?:ه|ات|تين|تان|تي)(?:\s+[^\s،,.]+){0,3}?\s*[:،,]?\s*"
+                              r"(?:و?هي\s+|هما\s+)?$")
+
+
+def _a_language(text: str, m: PhraseMatch, matches: list[PhraseMatch]) -> bool:
+    """Whether a feminine adjective (الإنجليزية) names a language: it, or the list of such
+    adjectives it ends (joined by و or commas), follows a word for language."""
+    k = next(i for i, x in enumerate(matches) if x is m)
+    start = m.start
+    while k > 0 and matches[k - 1].key[-1].endswith("يه") \
+            and re.fullmatch(r"[\s،,]*", text[matches[k - 1].end:start - len(matches[k].clitic)]):
+        k -= 1
+        start = matches[k].start
+    end = start - len(matches[k].clitic)
+    return bool(_LANGUAGE_BEFORE.search(text, max(0, end - 60), end))
 
 
 def _corroborated(text: str, m: PhraseMatch, codes: list[PhraseMatch], k: int) -> bool:
