@@ -346,6 +346,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             continue
         start = first
         titles_end = first + n
+        national = False  # "اللواء التايلاندي ثاناكورن سريوونغ": a nationality in the title
         while titles_end < len(words) and toks.joined(titles_end - 1):
             more = _title_at(toks, titles_end)
             if more:
@@ -353,6 +354,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
                 continue
             t = words[titles_end]
             if t in _SKIP_AFTER_TITLE or (t in _place_words() and t.startswith("ال") and not _is_given(t)):
+                national = national or t not in _SKIP_AFTER_TITLE
                 titles_end += 1
                 continue
             if t.startswith("ال") and titles_end + 1 < len(words) and toks.joined(titles_end) \
@@ -369,7 +371,7 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             if idx and idx[0] > titles_end and words[idx[0] - 1] in _CONNECTORS:
                 idx = []  # "أمقران آيت منصور": a family name after آيت، بن is no first name
             if not (idx and _starts_given(toks, idx)):
-                idx = _bracketed(toks, titles_end, take)
+                idx = _bracketed(toks, titles_end, take, foreign=national)
             if idx and _conjoined(words[idx[0]]):
                 idx = []  # "والكلاب المدربة ومصالح الإسعاف": the next item of a list, after no title
             if not idx and words[titles_end] == "في":  # "الباحث في الشؤون الأمنية حميد بلقاضي"
@@ -560,11 +562,12 @@ def _two_word_nationalities() -> frozenset[tuple[str, str]]:
 
 
 #: What may follow a name no list knows as punctuation does: where its bearer is from, and
-#: whom they told ("أليستير ماكلاود من المملكة المتحدة", "إنغريد هوفباور لـ«بوابة النيل»").
+#: whom they told ("أليستير ماكلاود من المملكة المتحدة", "إنغريد هوفباور لـ«بوابة النيل»"). After
+#: a title with a nationality (``foreign``), any stopword too: "اللواء التايلاندي ثاناكورن سريوونغ عرضا".
 _FROM_WHERE = ("من", "عن", "ل")
 
 
-def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[int]:
+def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]], foreign: bool = False) -> list[int]:
     """Two or three name words right after a role and closed by punctuation:
     ``وزير الداخلية النمساوي، غيرهارد كارنر،`` — a foreign name no list knows."""
     words = toks.words
@@ -576,7 +579,8 @@ def _bracketed(toks: Words, i: int, take: Callable[[int], list[int]]) -> list[in
     after = toks.text[end : end + 2].strip()
     nxt = words[idx[-1] + 1] if idx[-1] + 1 < len(words) else ""
     if nxt and after[:1] not in ("،", ",", ".", ":", "؛") \
-            and not (toks.joined(idx[-1]) and (_ends_name(nxt) or nxt in _FROM_WHERE)):
+            and not (toks.joined(idx[-1]) and (_ends_name(nxt) or nxt in _FROM_WHERE
+                                               or (foreign and nxt in name_words().stopwords))):
         return []
     if _is_stop(first) or (first.startswith("ب") and _is_participle(first[1:])) or _WITH_VERBAL_NOUN.fullmatch(first):
         return []  # not "بعملية التوقيف", "بمستوى التنسيق", "القاضية بتكثيف ملاحقة الفارين من …"
