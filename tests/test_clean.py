@@ -353,3 +353,10 @@ def test_a_call_to_action_under_a_rule_ends_the_article():
     # "اقرأ أيضا" inside the article, under no rule: the article goes on after its link
     lay = layout(f"الحجار يلتقي شتوك في فيينا\n\n{PARA}\n\nاقرأ أيضا: توقيف مطلوب بنشرة حمراء\n\n{other} {other}\n")
     assert [ln.text for ln in lay.body] == [PARA, f"{other} {other}"]
+
+
+def test_the_line_under_an_authors_byline_is_their_post_not_the_headline():
+    head = "ما بعد مراكش.. ماذا ربح المغرب من الجمعية العامة الـ93 للأنتربول؟"
+    lay = layout(f"Médias24 | ميديا 24\nرأي\n\n{head}\n\nبقلم: نور الدين الحمداوي\n"
+                 f"أستاذ العلاقات الدولية بجامعة القاضي عياض - مراكش\nالثلاثاء 2 دجنبر 2025 - 10:05\n\n{PARA}\n")
+    assert lay.headline.text == head

@@ -534,9 +534,12 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
         bylines = []
 
     headline = None
+    # the line right under an author's byline is their post ("بقلم: …" over "أستاذ العلاقات
+    # الدولية بجامعة …"), not the headline
+    posts = {ln.number for k, ln in enumerate(lines) if k and probes[lines[k - 1].number].byline_kind() == "author"}
     for k in range(len(head) - 1, -1, -1):
         p = probes[head[k].number]
-        if p.is_headline_shaped() and not p.is_ui() and not p.starts_cta():
+        if p.is_headline_shaped() and not p.is_ui() and not p.starts_cta() and head[k].number not in posts:
             headline = head[k]
             break
     # a name ("خديجة أمزيان"), or a place and a name ("مراكش: محمد بلقاسم"), under a headline
