@@ -525,3 +525,8 @@ def test_after_a_title_with_a_nationality_a_name_no_list_knows_ends_before_a_sto
     assert list(found) == ["ثاناكورن سريوونغ"]
     # with no nationality in the title, words no list knows before a stopword are no name
     assert people(f"وعلى هامش الأشغال، وقعت وزارة الداخلية الإماراتية مذكرتي تفاهم مع الشرطة الوطنية. {BODY}") == {}
+
+
+def test_the_name_an_institution_bears_after_its_adjective():
+    assert people(f"ونقل المصاب إلى المستشفى الجامعي محمد السادس بمراكش. {BODY}") == {}
+    assert list(people(f"وأشرف الملك محمد السادس على تدشين المستشفى. {BODY}")) == ["محمد السادس"]

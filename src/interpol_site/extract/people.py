@@ -32,6 +32,9 @@ _CONNECTORS = {"بن", "ابن", "بنت", "ولد", "ابو", "بو", "ام", "
 _COMPOUND_HEADS = {"عبد", "ابو", "بو", "ابي"}
 _NOT_LAST = _CONNECTORS | _COMPOUND_HEADS  # never the last word of a name
 _HONORIFICS = {"مولاي", "سيدي", "لالا", "لاله"}  # that open a Moroccan name (مولاي حفيظ العلمي)
+#: Adjectives of a place or an institution before the name it bears (normalised).
+_OF_A_PLACE = {"الدولي", "الدوليه", "الجامعي", "الجامعيه", "الوطني", "الوطنيه", "الجهوي", "الجهويه", "الاقليمي",
+               "الاقليميه", "العسكري", "العسكريه", "الكبير", "الكبري", "الملكي", "الملكيه"}
 _SKIP_AFTER_TITLE = {"السابق", "السابقه", "الحالي", "الحاليه", "الجديد", "الجديده", "الركن", "شرطه",
                      "المطلوب", "المطلوبه", "المتهم", "المتهمه",  # "ويدعى المطلوب الهادي بن صالح"
                      "الممتاز", "الممتازه", "الاقليمي", "الاقليميه"}  # العميدة الممتازة، عميد الشرطة الإقليمي
@@ -449,12 +452,12 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
         before = k - 1
         while before >= 0 and words[before] in _HONORIFICS:
             before -= 1  # ملعب مولاي عبد الله
-        if before > 0 and words[before] in ("الدولي", "الدوليه"):
-            before -= 1  # "بمطار وهران الدولي أحمد بن بلة"
+        while before > 0 and words[before] in _OF_A_PLACE:
+            before -= 1  # "بمطار وهران الدولي أحمد بن بلة", "المستشفى الجامعي محمد السادس"
         if before >= 0 and words[before] in _place_words() and before > 0:
             before -= 1  # مطار طنجة ابن بطوطة: the place's name after the city
-        if before >= 0 and any(f in not_names for f in _bare(words[before])):
-            continue  # جامعة نايف، مؤسسة محمد السادس
+        if before >= 0 and any(f in not_names or f.removeprefix("ال") in not_names for f in _bare(words[before])):
+            continue  # جامعة نايف، مؤسسة محمد السادس، المستشفى الجامعي محمد السادس
         clitic = words[k][: len(words[k]) - len(form)]
         if form in _place_words() and ("ب" in clitic or "ل" in clitic or k > 0 and (
                 words[k - 1] in _LOCATIVES or words[k - 1] in _nationalities())):
