@@ -530,3 +530,11 @@ def test_after_a_title_with_a_nationality_a_name_no_list_knows_ends_before_a_sto
 def test_the_name_an_institution_bears_after_its_adjective():
     assert people(f"ونقل المصاب إلى المستشفى الجامعي محمد السادس بمراكش. {BODY}") == {}
     assert list(people(f"وأشرف الملك محمد السادس على تدشين المستشفى. {BODY}")) == ["محمد السادس"]
+
+
+def test_a_successor_a_verb_after_and_a_name_after_a_comma_behind_an_institution():
+    found = people(f"الجمعية العامة تنتخب خليفة الرئيسي وتسدل الستار على دورة مراكش\n"
+                   f"وكان أحمد ناصر الرئيسي قد ترأس المنظمة منذ 2021. {BODY}")
+    assert list(found) == ["أحمد ناصر الرئيسي"]
+    found = people(f"وترأس الاجتماع الكاتب العام للولاية، عبد الحق الوزاني، بحضور المسؤولين. {BODY}")
+    assert list(found) == ["عبد الحق الوزاني"]

@@ -328,6 +328,10 @@ def _people(
     # "استلم بوعزة علم الأنتربول" in an article about نوال بوعزة: a surname, not a given name
     surnames = {words_of(c)[-1] for c in candidates if len(c.tokens) >= 2}
     candidates = [c for c in candidates if not (c.rule == "given-name" and words_of(c)[0] in surnames)]
+    # "تنتخب خليفة الرئيسي": the successor of a person the article names, not a Khalifa
+    candidates = [c for c in candidates if not (len(c.tokens) == 2 and words_of(c)[0] == "خليفه"
+                                               and any(words_of(d)[-1] == words_of(c)[1] for d in candidates
+                                                       if d is not c and len(d.tokens) >= 2))]
     merged: list[dict] = []
     for c in candidates:
         seg = by_index[c.segment]

@@ -98,6 +98,8 @@ def _is_name_word(token: str, later: bool) -> bool:
                     or (token[0] == "و" and token.endswith("ه") and len(token) >= 5):
                 return False  # ونور الدين: the next name of a list; ومؤسسة، وفريقه: the next
                 # noun (a father's name in ـه after و is as rare as the noun is common)
+            if token.startswith("وت") and len(token) <= 7:
+                return False  # "تنتخب خليفة الرئيسي وتسدل الستار": و and a verb in the present
         if not _is_given(token) and not token.startswith("ال") and token.endswith("ا") and len(token) > 3 and (
             _is_participle(token[:-1]) or token[:-1] in nw.role_heads or token[:-1] in nw.capacities
             or token[:-1] in nw.given_common
@@ -456,7 +458,8 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             before -= 1  # "بمطار وهران الدولي أحمد بن بلة", "المستشفى الجامعي محمد السادس"
         if before >= 0 and words[before] in _place_words() and before > 0:
             before -= 1  # مطار طنجة ابن بطوطة: the place's name after the city
-        if before >= 0 and any(f in not_names or f.removeprefix("ال") in not_names for f in _bare(words[before])):
+        if before >= 0 and toks.run(before, k - before + 1) == k - before + 1 \
+                and any(f in not_names or f.removeprefix("ال") in not_names for f in _bare(words[before])):
             continue  # جامعة نايف، مؤسسة محمد السادس، المستشفى الجامعي محمد السادس
         clitic = words[k][: len(words[k]) - len(form)]
         if form in _place_words() and ("ب" in clitic or "ل" in clitic or k > 0 and (
