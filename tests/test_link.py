@@ -226,3 +226,10 @@ def test_a_surname_inside_a_longer_word_is_no_mention():
     other = extract_article("وأسهم التعاون في تسليم عدد من المطلوبين تمهيدا لتسليمهم إلى بلدانهم." + TAIL, "b.txt")
     corpus = link([named, other])
     assert corpus.articles[1].people == ()
+
+
+def test_a_father_named_inside_his_sons_name_stays_himself_across_the_corpus():
+    son = extract_article("وشارك ولي العهد الأمير محمد بن سلمان بن عبدالعزيز آل سعود في القمة." + TAIL, "a.txt")
+    father = extract_article("وأشاد الملك سلمان بن عبدالعزيز آل سعود بالتنظيم." + TAIL, "b.txt")
+    corpus = link([son, father])
+    assert [p.name for p in corpus.articles[1].people] == ["سلمان بن عبدالعزيز آل سعود"]

@@ -24,7 +24,7 @@ from itertools import accumulate
 
 from .arabic import shadow
 from .extract import main_range, timeline_date
-from .extract.people import _CONNECTORS, _is_verb
+from .extract.people import _CONNECTORS, _is_verb, lineage
 from .gazetteer import cities, countries, known_sessions, name_words
 from .records import Article, Corpus, DateRange, Evidence, Person, Session, SessionInfo, Venue
 
@@ -267,8 +267,10 @@ def fullest_names(names: Iterable[str]) -> tuple[dict[str, str], list[str]]:
     fullest: list[str] = []
     holding: dict[str, set[int]] = defaultdict(set)  # word → indexes in ``fullest`` of the names with it
     for n in sorted(names, key=lambda n: (-len(n.split()), n)):
-        words = set(shadow(n).text.split())
+        order = shadow(n).text.split()
+        words = set(order)
         held = set.intersection(*(holding.get(w, set()) for w in words)) if len(words) >= 2 else set()
+        held = {i for i in held if not lineage(order, shadow(fullest[i]).text.split())}  # (not the father's)
         if held:
             canon[n] = fullest[min(held)]
             continue

@@ -538,3 +538,12 @@ def test_a_successor_a_verb_after_and_a_name_after_a_comma_behind_an_institution
     assert list(found) == ["أحمد ناصر الرئيسي"]
     found = people(f"وترأس الاجتماع الكاتب العام للولاية، عبد الحق الوزاني، بحضور المسؤولين. {BODY}")
     assert list(found) == ["عبد الحق الوزاني"]
+
+
+def test_a_father_named_inside_his_sons_name_is_another_person():
+    found = people(f"وتشارك المملكة بتوجيهات خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود، وسمو ولي العهد "
+                   f"الأمير محمد بن سلمان بن عبدالعزيز آل سعود. {BODY}")
+    assert list(found) == ["سلمان بن عبدالعزيز آل سعود", "محمد بن سلمان بن عبدالعزيز آل سعود"]
+    # a surname or a shorter form of the same name is still the same person
+    found = people(f"وقال سيف بن زايد آل نهيان إن التعاون ضروري. وأكد سيف بن زايد أهمية التنسيق. {BODY}")
+    assert list(found) == ["سيف بن زايد آل نهيان"]

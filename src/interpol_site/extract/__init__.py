@@ -35,7 +35,7 @@ from ..records import (
 from . import dates as dates_mod
 from .countries import find_countries
 from .meta import byline_name, headline, read_meta
-from .people import Candidate, find_people
+from .people import Candidate, find_people, lineage
 from .people import lexicon as people_lexicon
 from .places import choose_venue, find_cities
 from .sessions import find_sessions
@@ -344,7 +344,8 @@ def _people(
         roles = [_role_text(seg.text[slice(*seg.shadow.span(a, b))]) for a, b in c.roles]
         target = None
         for p in merged:
-            if set(words) <= set(p["words"]) or set(p["words"]) <= set(words) or (
+            if (set(words) <= set(p["words"]) and not lineage(words, p["words"])) \
+                    or (set(p["words"]) <= set(words) and not lineage(p["words"], words)) or (
                 words[-1] == p["words"][-1] and words[0] == p["words"][0]
             ):
                 target = p

@@ -298,6 +298,14 @@ def _family_nisba_of_a_woman(words: list[str], out: list[int], token: str) -> bo
         and len(token) >= 6 and token not in _place_words() and token not in name_words().stopwords
 
 
+def lineage(short: list[str], full: list[str]) -> bool:
+    """Whether the name ``short`` is held in ``full`` as its bearer's father or forebear:
+    it opens right after a بن (سلمان بن عبدالعزيز in محمد بن سلمان بن عبدالعزيز آل سعود),
+    so it names another person, not this one (normalised words)."""
+    at = full.index(short[0]) if short and short[0] in full else -1
+    return at > 0 and full[at - 1] in ("بن", "ابن", "بنت") and len(short) >= 2
+
+
 def _accusative(word: str) -> bool:
     """A word in ـا that is no given name: after a name, as a rule an accusative."""
     return word.endswith("ا") and not word.startswith("ال") and len(word) > 3 and not _is_given(word)
