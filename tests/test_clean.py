@@ -360,3 +360,13 @@ def test_the_line_under_an_authors_byline_is_their_post_not_the_headline():
     lay = layout(f"Médias24 | ميديا 24\nرأي\n\n{head}\n\nبقلم: نور الدين الحمداوي\n"
                  f"أستاذ العلاقات الدولية بجامعة القاضي عياض - مراكش\nالثلاثاء 2 دجنبر 2025 - 10:05\n\n{PARA}\n")
     assert lay.headline.text == head
+
+
+def test_a_reporter_under_the_date_and_a_desks_initials_are_bylines():
+    from interpol_site.extract.meta import byline_name
+
+    head = "الداخلية: وفدنا في كلاسكو بحث استرداد المطلوبين"
+    lay = layout(f"{head}\nالسبت 09 تشرين الثاني 2024\nبغداد: زينب الربيعي\n\n{PARA}\n", byline_name)
+    assert lay.headline.text == head and [ln.text for ln in lay.body] == [PARA]
+    lay = layout(f"الجزائر تفتك مقعدا في لجنة الرقابة على ملفات الأنتربول\nق. و\nالجمعة 08 نوفمبر 2024\n\n{PARA}\n")
+    assert lay.headline.text == "الجزائر تفتك مقعدا في لجنة الرقابة على ملفات الأنتربول"

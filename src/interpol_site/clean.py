@@ -221,7 +221,8 @@ class _Probe:
         text = self.text
         # a full stop ends a sentence, not a headline, unless the line is short
         return 1 <= n <= 30 and len(text) <= 300 and (has_arabic(text) or _LATIN_HEADLINE.match(text)) and (
-            n <= 7 or not re.search(r"(?<!\.)\.\s*$", text)) and not (n <= 8 and self._only_dates())
+            n <= 7 or not re.search(r"(?<!\.)\.\s*$", text)) and not (n <= 8 and self._only_dates()) \
+            and not _INITIALS.fullmatch(text)  # "ق. و": a desk's initials
 
     def _only_dates(self) -> bool:
         """A line of dates and nothing else ("24-27 نونبر 2025"): no headline."""
@@ -510,10 +511,14 @@ def layout(text: str, is_name: Callable[[str], bool] = lambda line: False) -> La
     byline_idx = [k for k in range(min(head_limit + 1, len(lines))) if kind(k)]
     if byline_idx:
         first_byline = byline_idx[0]
-        body_start = next((k for k in range(byline_idx[-1] + 1, len(lines)) if not kind(k)), len(lines))
+        def credit(k: int) -> bool:  # "بغداد: زينب الربيعي" or "ق. و" under the byline: the reporter's
+            return bool(kind(k)) or (probes[lines[k].number].words <= 6 and (
+                place_credit(lines[k].text, is_name) is not None or bool(_INITIALS.fullmatch(lines[k].text))))
+
+        body_start = next((k for k in range(byline_idx[-1] + 1, len(lines)) if not credit(k)), len(lines))
         head = lines[:first_byline]
-        bylines = [lines[k] for k in range(first_byline, body_start) if kind(k)]
-        extra = [lines[k] for k in range(first_byline, body_start) if not kind(k)]
+        bylines = [lines[k] for k in range(first_byline, body_start) if credit(k)]
+        extra = [lines[k] for k in range(first_byline, body_start) if not credit(k)]
         head = _without_masthead(head + extra, bylines, probes, stripped)
         if not head and body_start + 1 < len(lines):
             # the byline on top ("الخميس 27 نونبر 2025 - 10:15"), the headline below it
@@ -607,6 +612,10 @@ def _without_masthead(head: list[Line], bylines: list[Line], probes: dict[int, _
 #: What the words of a menu's link never hold: digits and sentence punctuation.
 _LINK_MARKS = re.compile(r"[\d٠-٩.،,:؛!?؟«»\"()]")
 
+
+#: A desk's or reporter's initials on a line of their own: "ق. و", "ع.م/أ.ب".
+_INITIAL = r"[\u0621-\u064a]\s*\.\s*[\u0621-\u064a]\s*\.?"
+_INITIALS = re.compile(rf"\s*{_INITIAL}(?:\s*/\s*{_INITIAL})?\s*")
 
 #: A horizontal rule drawn in text: a run of dashes, stars, equals signs or underscores.
 _RULE = re.compile(r"\s*[-_=*─━•.]{5,}\s*")

@@ -547,3 +547,10 @@ def test_a_father_named_inside_his_sons_name_is_another_person():
     # a surname or a shorter form of the same name is still the same person
     found = people(f"وقال سيف بن زايد آل نهيان إن التعاون ضروري. وأكد سيف بن زايد أهمية التنسيق. {BODY}")
     assert list(found) == ["سيف بن زايد آل نهيان"]
+
+
+def test_tunisian_ranks_and_a_verb_of_giving_after_a_name():
+    found = people(f"ووقع المدير العام للأمن الوطني أمير لواء سامي الهمامي مذكرة تفاهم مع نظيره. {BODY}")
+    assert list(found) == ["سامي الهمامي"]
+    found = people(f"وأكد اللواء العنزي أن الشيخ فهد اليوسف يولي أهمية خاصة لتطوير العمل الأمني. {BODY}")
+    assert "فهد اليوسف" in found and not any("يولي" in n for n in found)
