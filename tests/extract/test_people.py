@@ -554,3 +554,7 @@ def test_tunisian_ranks_and_a_verb_of_giving_after_a_name():
     assert list(found) == ["سامي الهمامي"]
     found = people(f"وأكد اللواء العنزي أن الشيخ فهد اليوسف يولي أهمية خاصة لتطوير العمل الأمني. {BODY}")
     assert "فهد اليوسف" in found and not any("يولي" in n for n in found)
+
+
+def test_a_regnal_number_ends_a_name_found_by_its_given_name():
+    assert list(people(f"وحضر محمد السادس المراسم الرسمية. {BODY}")) == ["محمد السادس"]

@@ -480,6 +480,8 @@ def find_people(text: str, toks: Words, segment: int) -> list[Candidate]:
             idx = take(k)
         else:  # the name goes on only past spaces (not "سانتياغو - فيديو", "بوعزة، انخرطت")
             rest = (take(k + 1) or take(k)[1:]) if k + 1 < len(words) and toks.joined(k) else []
+            if rest and words[rest[0]] in _REGNAL:
+                rest = rest[:1]  # "وحضر محمد السادس المراسم": the number ends the name
             idx = [k] + _limit(words, rest, 3)  # (take(k): "محمد الأمين", a role's word as a second name)
         if form in _COMPOUND_HEADS and idx and idx[0] != k:
             continue
