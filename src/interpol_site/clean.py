@@ -222,7 +222,8 @@ class _Probe:
         # a full stop ends a sentence, not a headline, unless the line is short
         return 1 <= n <= 30 and len(text) <= 300 and (has_arabic(text) or _LATIN_HEADLINE.match(text)) and (
             n <= 7 or not re.search(r"(?<!\.)\.\s*$", text)) and not (n <= 8 and self._only_dates()) \
-            and not _INITIALS.fullmatch(text)  # "ق. و": a desk's initials
+            and not _INITIALS.fullmatch(text) \
+            and not (n <= 3 and text.rstrip().endswith(":"))  # "ق. و": a desk's initials; "عن الحلقة:", a label
 
     def _only_dates(self) -> bool:
         """A line of dates and nothing else ("24-27 نونبر 2025"): no headline."""

@@ -242,3 +242,14 @@ def test_an_agency_after_the_date_of_a_dispatch_or_at_the_end_of_a_dated_byline(
         assert a.source == agency, opener
     a = extract_article(f"{head}\n\nدبي 13 ربيع الأول 1440 هـ الموافق 21 نوفمبر 2018 م واس\n\n{PARA}\n", "b.txt")
     assert a.source == "واس"
+
+
+def test_the_date_said_published_beats_the_sites_date_of_the_day_and_a_podcasts_credits():
+    head = "المرابط لـ«ملفات أمنية»: دورة مراكش فرصة لتقريب الإنتربول من إفريقيا"
+    a = extract_article(f"آفاق نيوز\nالخميس 27 نونبر 2025\n{head}\n"
+                        f"إعداد: نادية بلقاضي | نشر في: الأربعاء 26 نونبر 2025 - 11:20\n\n{PARA} {PARA}\n", "a.txt")
+    assert (a.title, a.published) == (head, dt.date(2025, 11, 26))
+    head = "الحلقة 93: ماذا تغيّر في الإنتربول بعد غلاسكو؟"
+    a = extract_article(f"بودكاست «خط التماس» - الموسم الثالث\n{head}\nتقديم وإعداد: كريم الفاسي\n"
+                        f"نُشرت: الثلاثاء 12 نوفمبر 2024\nالمدة: 24:35\n\nعن الحلقة:\n{PARA} {PARA}\n", "b.txt")
+    assert (a.title, a.author, a.published) == (head, "كريم الفاسي", dt.date(2024, 11, 12))

@@ -558,3 +558,8 @@ def test_tunisian_ranks_and_a_verb_of_giving_after_a_name():
 
 def test_a_regnal_number_ends_a_name_found_by_its_given_name():
     assert list(people(f"وحضر محمد السادس المراسم الرسمية. {BODY}")) == ["محمد السادس"]
+
+
+def test_a_capital_and_a_negation_after_a_name_are_no_names():
+    assert people(f"وعقدت في دبي (2018)، وسانتياغو عاصمة الشيلي (2019). {BODY}") == {}
+    assert people(f"وقال إن التعاون الأمني الدولي ليس شعارا، بل ممارسة يومية. {BODY}") == {}

@@ -168,3 +168,16 @@ def test_an_article_on_another_body_s_session_is_not_about_the_assembly_it_names
             "بالمملكة المغربية في نوفمبر المقبل.\n")
     a = extract_article(text, "a.txt")
     assert a.session is None and a.venue.en == "Tunis"
+
+
+def test_a_guests_list_is_no_paragraph_of_the_lead():
+    from interpol_site.extract import extract_article
+
+    text = ("بودكاست «خط التماس» - الموسم الثالث\nالحلقة 93: ماذا تغيّر في الإنتربول بعد غلاسكو؟\n"
+            "تقديم وإعداد: كريم الفاسي\nنُشرت: الثلاثاء 12 نوفمبر 2024\nالمدة: 24:35\n\nالضيوف:\n"
+            "- الدكتورة ليلى الشرقاوي، باحثة مغربية في القانون الجنائي الدولي، تشرح كيف تعمل النشرات الحمراء.\n"
+            "- العقيد المتقاعد منير حداد، ضابط اتصال لبناني سابق لدى المنظمة، يروي تجربته في الميدان.\n"
+            "- أليستر ماكلاود، صحفي اسكتلندي غطى أعمال المنظمة، يصف أجواء المدينة خلال تلك الأيام.\n\n"
+            "عن الحلقة:\n"
+            "في هذه الحلقة نعود إلى الدورة الثانية والتسعين للجمعية العامة للإنتربول التي احتضنتها غلاسكو.\n")
+    assert extract_article(text, "p.txt").session.number == 92

@@ -522,7 +522,13 @@ def _lead_speaks_of_an_assembly(mentions, segments) -> bool:
     Assembly. If not, the article is about something else (an arrest, an operation), and
     an assembly it names further down is background: "وتأتي العملية بعد أشهر من … الجمعية
     العامة الثانية والتسعين"."""
-    return any(mentions[s.index] or _ASSEMBLY_WORD.search(s.shadow.text) for s in segments if s.index <= 2)
+    lead = [s for s in segments if s.index == -1]
+    lead += [s for s in segments if s.index >= 0 and not _LIST_ITEM.match(s.text)][:3]  # (not a guests' list)
+    return any(mentions[s.index] or _ASSEMBLY_WORD.search(s.shadow.text) for s in lead)
+
+
+#: The opening of a list's item ("- الدكتورة …", "• …", "1- …"), or of a label ("الضيوف:").
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*▶]|\d+\s*[-.)]|\S+(?:\s\S+)?:\s*$)")
 
 
 _NUMBER_WORD = (r"(?:\d+|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|تسع|تسعه|عشر|عشره|احدي|"

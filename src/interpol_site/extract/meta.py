@@ -27,6 +27,8 @@ _INTERVIEW = "اجري الحوار|حاوره|حاورته|حاورها|حاو�
 _PERSON_MARKER = re.compile(rf"(?:^|\s)(?:بقلم|الكاتب|الكاتبه|كتبه|كتبته|كتبها|كتب|كتبت|اعداد|{_INTERVIEW})(?:\s|:|$)")
 #: "outlet - reporter" on a line of its own (no digits: not a date).
 _OUTLET_DASH_NAME = re.compile(r"^[^\d\s.،,:|]+(?: [^\d\s.،,:|]+){0,2}\s+[-–—]\s+[^\d.،,:|]+$")
+#: What says a date is the date published (normalised): "نشر في", "نُشرت:", "تاريخ النشر".
+_SAYS_PUBLISHED = re.compile(r"(?<!\w)(?:نشر|نشرت|النشر)(?!\w)")
 #: The word of a byline that says who wrote it, alone (normalised).
 _BY_WORD = re.compile(r"من طرف|بقلم|بواسطه|كتبته|كتبها|كتبه|كتبت|كتب|اعداد|تحرير")
 _BY = re.compile(rf"(?:من طرف|بقلم|الكاتبه|الكاتب|بواسطه|كتبته|كتبها|كتبه|كتبت|كتب|اعداد|تحرير|المصدر|نقلا عن"
@@ -148,6 +150,7 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
     source = None
     author = lay.headline.text if lay.headline is not None and title is None else None
     published = published_text = updated = None
+    published_marked = False  # whether ``published`` comes from a line that says it is the date published
     for line in lay.bylines:
         sh = line.shadow
         if author is None and byline_name(line.text):
@@ -174,6 +177,9 @@ def read_meta(lay: Layout, hints: frozenset[tuple[int, int]] = frozenset()) -> M
                     and not byline_kind(outlet) and norm(outlet) not in boilerplate().not_authors:
                 source = outlet
         updating = sh.text.lstrip(" |-–—:").startswith(_UPDATED)
+        marked = not updating and bool(_SAYS_PUBLISHED.search(sh.text))
+        if marked and not published_marked:  # "نشر في: الأربعاء 26 نونبر" beats the site's date of the day
+            published, published_marked = None, True
         if published is None or (updating and updated is None):
             for m in dates_mod.find_dates(sh.text, hints):
                 span = m.dates()
