@@ -161,3 +161,13 @@ def test_languages_are_no_countries():
     assert found("وأشاد بالترجمة إلى اللغات الرسمية الأربع، وهي العربية والإنجليزية والفرنسية والإسبانية.") == []
     assert found("وتحدث الوزير باللغة الفرنسية أمام الوفود.") == []
     assert found("وشاركت الشرطة الفرنسية والإسبانية في العملية.") == ["FR", "ES"]
+
+
+def test_a_language_after_bi_is_no_country():
+    from interpol_site.extract import extract_article
+
+    def found(text):
+        return [c.code for c in extract_article(text, "c.txt").countries]
+
+    assert found("ونشر الحساب الرسمي تغريدة بالإنجليزية، ثم تحدث بالألمانية.") == []
+    assert found("وتعمل الجالية بالسعودية منذ سنوات.") == ["SA"]

@@ -563,3 +563,7 @@ def test_a_regnal_number_ends_a_name_found_by_its_given_name():
 def test_a_capital_and_a_negation_after_a_name_are_no_names():
     assert people(f"وعقدت في دبي (2018)، وسانتياغو عاصمة الشيلي (2019). {BODY}") == {}
     assert people(f"وقال إن التعاون الأمني الدولي ليس شعارا، بل ممارسة يومية. {BODY}") == {}
+
+
+def test_a_presenter_named_by_her_trade():
+    assert list(people(f"وأدارت الحوار الإعلامية سلمى بنعيسى من بلاطو خاص أقيم بالمدينة. {BODY}")) == ["سلمى بنعيسى"]

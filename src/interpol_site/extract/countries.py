@@ -10,6 +10,7 @@ A city is not its country, and nisba surnames inside a person's name are not cou
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -50,7 +51,7 @@ def find_countries(
             continue
         if _STREET.search(text, max(0, m.start - 8), m.start):
             continue  # شارع لبنان، نهج الجزائر: a street's name
-        if m.key[-1].endswith("يه") and _a_language(text, m, matches):
+        if m.key[-1].endswith("يه") and (_a_language(text, m, matches) or "ب" in m.clitic and m.key in _languages()):
             continue  # "اللغات الرسمية الأربع، وهي العربية والإنجليزية والفرنسية": languages
         out.append(_new(CountryMention, (segment, m.start, m.end, m.value, m.clitic)))
     return out
@@ -60,6 +61,14 @@ def find_countries(
 #: الأربع للمنظمة، وهي العربية والإنجليزية".
 _LANGUAGE_BEFORE = re.compile(r"(?<!\w)[وب]?(?:ال)?لغ(?:ه|ات|تين|تان|تي)(?:\s+[^\s،,.]+){0,3}?\s*[:،,]?\s*"
                               r"(?:و?هي\s+|هما\s+)?$")
+
+
+@functools.cache
+def _languages() -> frozenset[tuple[str, ...]]:
+    """The feminine adjectives that also name a language, as after بـ: "تغريدة بالإنجليزية"."""
+    stems = ("انجليز", "انكليز", "فرنس", "اسبان", "عرب", "المان", "روس", "صين", "برتغال", "ايطال", "ترك",
+             "فارس", "عبر", "يابان", "كور", "هولند", "سويد")
+    return frozenset((f"ال{s}يه",) for s in stems)
 
 
 def _a_language(text: str, m: PhraseMatch, matches: list[PhraseMatch]) -> bool:
