@@ -609,7 +609,8 @@ def _day_of_report(published, event_dates, weekdays, published_ev, lead_text, ye
                   and not _until(r, lead_text))  # not "… التي تحتضنها مراكش إلى غاية يوم الخميس 27 نونبر"
     if ahead and not dated:  # a preview: "ابتداء من يوم الاثنين 24 نونبر … إلى غاية يوم الخميس 27 نونبر"
         return timeline_date(ahead, lead)
-    lead = [w for w in lead if not _with_date(w, in_lead)]  # "يوم الخميس 27 نونبر" is that day
+    # "يوم الخميس 27 نونبر" is that day; "منذ الاثنين الماضي" the start of what goes on
+    lead = [w for w in lead if not _with_date(w, in_lead) and not _since(w, lead_text)]
     if lead:
         day = published - dt.timedelta(days=(published.weekday() - lead[0].weekday) % 7)
         return day, (dataclasses.replace(lead[0].evidence[0], rule="the last such weekday by the publication day"),
@@ -677,6 +678,12 @@ def _until(r, lead_text: str) -> bool:
     """Whether the lead writes the date as the end of something under way."""
     at = lead_text.find(norm(r.text))
     return at > 0 and bool(_UNTIL.search(lead_text, max(0, at - 30), at))
+
+
+def _since(w, lead_text: str) -> bool:
+    """Whether the lead writes the weekday as the start of something under way: "المنعقدة
+    بمراكش منذ الاثنين الماضي" is not the day the article reports."""
+    return bool(re.search(rf"(?<!\w)منذ\s+(?:يوم\s+)?{re.escape(norm(w.evidence[0].text))}(?!\w)", lead_text))
 
 
 def _with_date(w, ranges) -> bool:
