@@ -137,7 +137,7 @@ class _Probe:
             kind = _Probe(rest).byline_kind()
             if kind is not None:
                 return kind
-            if len(rest.split()) <= 3 and not re.search(r"[\d.،,:؛!؟?]", rest):
+            if _short_name(rest):
                 return "source"  # "برلمان.كوم - سلمى الفاسي": the outlet and its reporter
         if key.count("|") >= 2 or self.is_dateline() or _AGO.match(key) or self._bylines_between_bars(key):
             return "published"
@@ -163,8 +163,7 @@ class _Probe:
         if len(parts) < 2:
             return False
         kinds = [_Probe(p).byline_kind() for p in parts]
-        return "published" in kinds and all(
-            k or (len(p.split()) <= 3 and not re.search(r"[\d.،,:؛!؟?]", p)) for k, p in zip(kinds, parts, strict=True))
+        return "published" in kinds and all(k or _short_name(p) for k, p in zip(kinds, parts, strict=True))
 
     def is_dateline(self) -> bool:
         """Dates (weekday, time, "آخر تحديث: …") and nothing else, but the place filed from
@@ -237,6 +236,12 @@ class _Probe:
             return False
         rest.append(key[at:])
         return not _DATE_WORDS.sub("", " ".join(rest)).strip()
+
+
+def _short_name(text: str) -> bool:
+    """Three words at most, with no digit nor sentence mark: a name on a credit line (an
+    outlet's, a reporter's), not a sentence nor a date."""
+    return len(text.split()) <= 3 and not re.search(r"[\d.،,:؛!؟?]", text)
 
 
 #: A headline in French or English ("Interpol : Marrakech ouvre la 93e session …"): five

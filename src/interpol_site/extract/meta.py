@@ -29,10 +29,11 @@ _PERSON_MARKER = re.compile(rf"(?:^|\s)(?:بقلم|الكاتب|الكاتبه|�
 _OUTLET_DASH_NAME = re.compile(r"^[^\d\s.،,:|]+(?: [^\d\s.،,:|]+){0,2}\s+[-–—]\s+[^\d.،,:|]+$")
 #: What says a date is the date published (normalised): "نشر في", "نُشرت:", "تاريخ النشر".
 _SAYS_PUBLISHED = re.compile(r"(?<!\w)(?:نشر|نشرت|النشر)(?!\w)")
-#: The word of a byline that says who wrote it, alone (normalised).
-_BY_WORD = re.compile(r"من طرف|بقلم|بواسطه|كتبته|كتبها|كتبه|كتبت|كتب|اعداد|تحرير")
-_BY = re.compile(rf"(?:من طرف|بقلم|الكاتبه|الكاتب|بواسطه|كتبته|كتبها|كتبه|كتبت|كتب|اعداد|تحرير|المصدر|نقلا عن"
-                 rf"|{_INTERVIEW})\s*:?\s*(.+)$")
+#: The words of a byline that say who wrote it (normalised).
+_BY_WORDS = "من طرف|بقلم|بواسطه|كتبته|كتبها|كتبه|كتبت|كتب|اعداد|تحرير"
+#: One of them alone: "كتبت" of "كتبت – رحاب عبد المنعم" credits nobody.
+_BY_WORD = re.compile(_BY_WORDS)
+_BY = re.compile(rf"(?:{_BY_WORDS}|الكاتبه|الكاتب|المصدر|نقلا عن|{_INTERVIEW})\s*:?\s*(.+)$")
 
 
 #: A paragraph opening with its dateline: "مراكش (ومع) -", "الرباط - و م ع -", "الرباط/ وام/".

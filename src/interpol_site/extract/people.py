@@ -29,6 +29,8 @@ _ROYAL = {"الملك", "الملكه", "الامير", "الاميره", "ال�
 _LOCATIVES = {"في", "الي", "من", "نحو", "مدينه", "بمدينه", "عاصمه", "بعاصمه", "داخل"}
 _CONNECTORS = {"بن", "ابن", "بنت", "ولد", "ابو", "بو", "ام", "اولاد", "ايت", "ال",
                "دي", "دا", "دو", "ديل", "فان", "فون"}  # and the particles of European names (دي لوكا، فون دير لاين)
+#: The connectors that name a father after them: the words of a lineage (سيف بن زايد).
+_SON_OF = ("بن", "ابن", "بنت")
 _COMPOUND_HEADS = {"عبد", "ابو", "بو", "ابي"}
 _NOT_LAST = _CONNECTORS | _COMPOUND_HEADS  # never the last word of a name
 _HONORIFICS = {"مولاي", "سيدي", "لالا", "لاله"}  # that open a Moroccan name (مولاي حفيظ العلمي)
@@ -265,7 +267,7 @@ def _take_name(toks: Words, i: int, royal: bool = False) -> list[int]:
                 continue
             j += 1
             continue
-        if len(out) >= 2 and words[out[-2]] in ("بن", "ابن", "بنت") and toks.definite(j) and _name_word(t, len(out)):
+        if len(out) >= 2 and words[out[-2]] in _SON_OF and toks.definite(j) and _name_word(t, len(out)):
             out.append(j)  # "سلمى بنت سعيد الحارثي": after the father's name, the family's ends the name
             break
         if _family_nisba_of_a_woman(words, out, t):
@@ -303,7 +305,7 @@ def lineage(short: list[str], full: list[str]) -> bool:
     it opens right after a بن (سلمان بن عبدالعزيز in محمد بن سلمان بن عبدالعزيز آل سعود),
     so it names another person, not this one (normalised words)."""
     at = full.index(short[0]) if short and short[0] in full else -1
-    return at > 0 and full[at - 1] in ("بن", "ابن", "بنت") and len(short) >= 2
+    return at > 0 and full[at - 1] in _SON_OF and len(short) >= 2
 
 
 def _accusative(word: str) -> bool:
